@@ -47,6 +47,8 @@ export const regions = pgTable(
     index('regions_parent_idx').on(t.parentCode),
     index('regions_name_idx').on(t.name),
     uniqueIndex('regions_slug_idx').on(t.slug),
+    // pg_trgm (created by migration 0000; PGlite loads the contrib extension in db/index.ts) for fuzzy name search
+    index('regions_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
 );
 export type Region = typeof regions.$inferSelect;
@@ -72,6 +74,7 @@ export const agencies = pgTable(
     uniqueIndex('agencies_slug_idx').on(t.slug),
     uniqueIndex('agencies_name_region_idx').on(t.name, t.regionCode),
     index('agencies_region_idx').on(t.regionCode),
+    index('agencies_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
 );
 export type Agency = typeof agencies.$inferSelect;
@@ -245,7 +248,11 @@ export const checkResults = pgTable(
     right: doublePrecision('right'),
     line: integer('line'),
   },
-  (t) => [primaryKey({ columns: [t.reportId, t.checkId] }), index('check_results_failed_idx').on(t.passed)],
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.checkId] }),
+    index('check_results_failed_idx').on(t.passed),
+    index('check_results_check_idx').on(t.checkId),
+  ],
 );
 export type CheckResult = typeof checkResults.$inferSelect;
 
@@ -260,7 +267,10 @@ export const ingestFailures = pgTable(
     code: text('code').notNull(),
     message: text('message').notNull(),
     bytes: bytea('bytes').notNull(),
+    /** How many ingests have failed on these bytes; the row is deleted once they ingest successfully. */
+    attempts: integer('attempts').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('ingest_failures_sha_idx').on(t.sha256)],
 );

@@ -1,0 +1,147 @@
+/**
+ * The database handle: embedded PGlite in env().pgliteDir by default, PostgreSQL through postgres.js when
+ * DATABASE_URL is set. Both run the same migrations and the same drizzle queries.
+ */
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import postgres from 'postgres';
+import { env } from '@/lib/env';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** A drizzle database on either driver. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** The handle inside `db.transaction(async (tx) => …)`. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbKind = 'pglite' | 'postgres';
+
+interface DbMeta {
+  kind: DbKind;
+  /** Where it lives: the PGlite directory, or the URL without its password. */
+  location: string;
+  pglite?: PGlite;
+  postgres?: postgres.Sql;
+  close: () => Promise<void>;
+}
+
+const meta = new WeakMap<object, DbMeta>();
+
+export interface CreateDbOptions {
+  /** A postgres:// URL; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data directory (created when missing); defaults to env().pgliteDir. `memory://` for a throwaway one. */
+  pgliteDir?: string;
+  /** postgres.js pool size. */
+  max?: number;
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+/** Opens a database (tests, CLI). The caller closes it with closeDb(db). */
+export function createDb(opts: CreateDbOptions = {}): Db {
+  if (opts.url) {
+    const client = postgres(opts.url, {
+      max: opts.max ?? 10,
+      onnotice: () => {},
+    });
+    const db = drizzlePostgres({ client, schema }) as unknown as Db;
+    meta.set(db, {
+      kind: 'postgres',
+      location: redact(opts.url),
+      postgres: client,
+      close: () => client.end({ timeout: 5 }),
+    });
+    return db;
+  }
+  const dir = opts.pgliteDir ?? env().pgliteDir;
+  if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true });
+  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  meta.set(db, {
+    kind: 'pglite',
+    location: dir,
+    pglite: client,
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  });
+  return db;
+}
+
+function metaOf(db: Db): DbMeta {
+  const m = meta.get(db);
+  if (!m) throw new Error('not a database opened by createDb()');
+  return m;
+}
+
+export function dbKind(db: Db): DbKind {
+  return metaOf(db).kind;
+}
+
+export function dbLocation(db: Db): string {
+  return metaOf(db).location;
+}
+
+/** The postgres.js client behind a PostgreSQL handle (advisory locks need a reserved connection). */
+export function postgresClient(db: Db): postgres.Sql | undefined {
+  return metaOf(db).postgres;
+}
+
+/** Rows of `db.execute(sql…)`, which postgres.js returns as an array and PGlite as `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+// One handle per process, kept on globalThis so that Next's dev reloads do not open PGlite twice.
+interface Globals {
+  __gongkaiDb?: Db;
+  __gongkaiReadDb?: Db;
+}
+const g = globalThis as typeof globalThis & Globals;
+
+/** The process-wide database (writes, and reads when there is no DATABASE_READ_URL). */
+export function getDb(): Db {
+  if (!g.__gongkaiDb) {
+    const e = env();
+    g.__gongkaiDb = createDb({ url: e.databaseUrl, pgliteDir: e.pgliteDir });
+  }
+  return g.__gongkaiDb;
+}
+
+/** For pages: a read replica when DATABASE_READ_URL is set, otherwise the primary. */
+export function getReadDb(): Db {
+  const e = env();
+  if (!e.databaseReadUrl || !e.databaseUrl) return getDb();
+  g.__gongkaiReadDb ??= createDb({ url: e.databaseReadUrl });
+  return g.__gongkaiReadDb;
+}
+
+/** Closes one handle, or the process-wide ones, so that Node can exit. */
+export async function closeDb(db?: Db): Promise<void> {
+  if (db) {
+    await metaOf(db).close();
+    if (g.__gongkaiDb === db) g.__gongkaiDb = undefined;
+    if (g.__gongkaiReadDb === db) g.__gongkaiReadDb = undefined;
+    return;
+  }
+  const handles = [g.__gongkaiReadDb, g.__gongkaiDb].filter((d): d is Db => d !== undefined);
+  g.__gongkaiDb = undefined;
+  g.__gongkaiReadDb = undefined;
+  for (const h of handles) await metaOf(h).close();
+}
+
+export { schema };
