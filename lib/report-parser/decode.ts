@@ -1,0 +1,206 @@
+/**
+ * Bytes → text. The kind of input is decided from the content (magic bytes, markup), the file name is only a
+ * tie-breaker. Never throws: every failure is a typed ParseError.
+ */
+import type { InputFormat, ParseError, Warning } from './types';
+import { htmlToText } from './html';
+
+export type DecodeResult =
+  | { ok: true; text: string; format: InputFormat; encoding: string; warnings: Warning[] }
+  | { ok: false; error: ParseError };
+
+/** PDF and DOCX files carry images and fonts; real reports stay far below this. */
+export const MAX_BINARY_BYTES = 50 * 1024 * 1024;
+/** A report's text is 5–100 KB; anything past this is not one, and parsing it would only burn time. */
+export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
+/** Upper bound for extracting text from a PDF or DOCX. */
+export const EXTRACT_TIMEOUT_MS = 20_000;
+
+const fail = (code: ParseError['code'], message: string): DecodeResult => ({ ok: false, error: { code, message } });
+
+function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
+  if (bytes.length < at + sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[at + i] !== sig[i]) return false;
+  return true;
+}
+
+/** %PDF may follow a few bytes of junk (some generators prepend a BOM or whitespace). */
+function isPdf(bytes: Uint8Array): boolean {
+  const limit = Math.min(bytes.length - 4, 1024);
+  for (let i = 0; i <= limit; i++) {
+    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46) return true;
+  }
+  return false;
+}
+
+function containsAscii(bytes: Uint8Array, needle: string): boolean {
+  const n = needle.length;
+  const first = needle.charCodeAt(0);
+  outer: for (let i = 0; i + n <= bytes.length; i++) {
+    if (bytes[i] !== first) continue;
+    for (let k = 1; k < n; k++) if (bytes[i + k] !== needle.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function tryDecode(label: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** UTF-16 without a BOM: ASCII-heavy text has a zero byte in every other position. */
+function utf16ByNulls(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Share of characters that no text file contains: C0 controls other than tab/newline/CR/FF, and U+FFFD. */
+export function junkRatio(text: string): number {
+  const n = Math.min(text.length, 65536);
+  if (n === 0) return 0;
+  let junk = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd || c === 0x7f) junk++;
+  }
+  return junk / n;
+}
+
+interface DecodedText {
+  text: string;
+  encoding: string;
+  warnings: Warning[];
+}
+
+function decodeText(bytes: Uint8Array): DecodedText | null {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    const t = tryDecode('utf-8', bytes.subarray(3));
+    if (t !== null) return { text: t, encoding: 'utf-8-bom', warnings: [] };
+  }
+  const fallback = (encoding: string, text: string): DecodedText => ({
+    text,
+    encoding,
+    warnings: [{ code: 'encoding-fallback', message: `decoded as ${encoding}`, detail: { encoding } }],
+  });
+  if (startsWith(bytes, [0xff, 0xfe])) {
+    const t = tryDecode('utf-16le', bytes.subarray(2));
+    if (t !== null) return fallback('utf-16le', t);
+  }
+  if (startsWith(bytes, [0xfe, 0xff])) {
+    const t = tryDecode('utf-16be', bytes.subarray(2));
+    if (t !== null) return fallback('utf-16be', t);
+  }
+  const utf8 = tryDecode('utf-8', bytes);
+  if (utf8 !== null && junkRatio(utf8) < 0.01) return { text: utf8, encoding: 'utf-8', warnings: [] };
+  const u16 = utf16ByNulls(bytes);
+  if (u16) {
+    const t = tryDecode(u16, bytes);
+    if (t !== null && junkRatio(t) < 0.01) return fallback(u16, t);
+  }
+  if (utf8 === null) {
+    const gb = tryDecode('gb18030', bytes);
+    if (gb !== null && junkRatio(gb) < 0.01) return fallback('gb18030', gb);
+  }
+  return null;
+}
+
+function looksLikeHtml(text: string, fileName: string): boolean {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) {
+    return head.startsWith('<?xml') ? /<html[\s>]/.test(head) : true;
+  }
+  if (/\.x?html?$/i.test(fileName) && /<[a-z][a-z0-9]*[\s>]/i.test(head)) return true;
+  // A fragment: table markup is what matters for a report.
+  return /<table[\s>]/i.test(text) && /<t[dr][\s>]/i.test(text) && /<\/t[dr]>/i.test(text);
+}
+
+function looksLikeMarkdown(text: string, fileName: string): boolean {
+  if (/\.(md|markdown)$/i.test(fileName)) return true;
+  const head = text.slice(0, 20000);
+  const headings = head.match(/^#{1,6} \S/gm)?.length ?? 0;
+  const pipes = head.match(/^\s*\|.*\|\s*$/gm)?.length ?? 0;
+  const rules = /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(head);
+  return headings >= 2 || (pipes >= 3 && rules);
+}
+
+function normaliseNewlines(text: string): string {
+  return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Decide what the bytes are and turn them into text whose lines the parser numbers. */
+export async function decodeInput(bytes: Uint8Array, fileName: string): Promise<DecodeResult> {
+  try {
+    if (bytes.length === 0) return fail('empty', 'the file is empty');
+    if (bytes.length > MAX_BINARY_BYTES) {
+      return fail('too-large', `the file has ${bytes.length} bytes; the limit is ${MAX_BINARY_BYTES}`);
+    }
+    if (isPdf(bytes)) {
+      const { pdfToText } = await import('./pdf');
+      try {
+        const text = await withTimeout(pdfToText(bytes, EXTRACT_TIMEOUT_MS), EXTRACT_TIMEOUT_MS + 1000, 'PDF text extraction');
+        if (text.trim() === '') return fail('unreadable', 'the PDF has no text layer (scanned images?)');
+        return { ok: true, text: normaliseNewlines(text), format: 'pdf', encoding: 'binary', warnings: [] };
+      } catch (e) {
+        return fail('unreadable', `the PDF could not be read: ${message(e)}`);
+      }
+    }
+    if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+      if (!containsAscii(bytes, 'word/document.xml')) {
+        return fail('unreadable', 'a ZIP archive that is not a Word (.docx) document');
+      }
+      const { docxToText } = await import('./docx');
+      try {
+        const text = await withTimeout(docxToText(bytes), EXTRACT_TIMEOUT_MS, 'DOCX conversion');
+        if (text.trim() === '') return fail('empty', 'the Word document has no text');
+        return { ok: true, text: normaliseNewlines(text), format: 'docx', encoding: 'binary', warnings: [] };
+      } catch (e) {
+        return fail('unreadable', `the Word document could not be read: ${message(e)}`);
+      }
+    }
+    if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+      return fail('unreadable', 'a legacy binary Office file (.doc/.xls); save it as .docx or PDF');
+    }
+    if (bytes.length > MAX_TEXT_BYTES) {
+      return fail('too-large', `a text of ${bytes.length} bytes; the limit for text input is ${MAX_TEXT_BYTES}`);
+    }
+    const decoded = decodeText(bytes);
+    if (!decoded) return fail('binary', 'the bytes are not text in UTF-8, UTF-16 or GB18030');
+    const text = normaliseNewlines(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
+    if (text.trim() === '') return fail('empty', 'the file holds only whitespace');
+    if (looksLikeHtml(text, fileName)) {
+      return { ok: true, text: htmlToText(text), format: 'html', encoding: decoded.encoding, warnings: decoded.warnings };
+    }
+    const format: InputFormat = looksLikeMarkdown(text, fileName) ? 'markdown' : 'text';
+    return { ok: true, text, format, encoding: decoded.encoding, warnings: decoded.warnings };
+  } catch (e) {
+    return fail('internal', `decoding failed: ${message(e)}`);
+  }
+}

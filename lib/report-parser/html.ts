@@ -1,0 +1,129 @@
+/**
+ * HTML → the line-oriented text the table engine reads. Block elements become lines; each table row becomes
+ * one line of TAB-joined cells on a grid with rowspan/colspan expanded, so numbers keep their column.
+ */
+import { parse } from 'parse5';
+
+interface Node {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+  content?: Node;
+}
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl',
+  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
+  'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'title',
+]);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'math', 'select']);
+
+/** Collapse runs of whitespace (including &nbsp;, decoded by parse5 to U+00A0) into one space. */
+function squash(s: string): string {
+  return s.replace(/[\s\u00a0\u3000]+/g, ' ');
+}
+
+function attr(node: Node, name: string): string | undefined {
+  return node.attrs?.find((a) => a.name === name)?.value;
+}
+
+function span(node: Node, name: string): number {
+  const n = Number.parseInt(attr(node, name) ?? '1', 10);
+  // Cap spans: a hostile rowspan="65534" must not allocate a huge grid.
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+/** Text of a cell on one line: inner block boundaries and <br> become spaces. */
+function cellText(node: Node): string {
+  const parts: string[] = [];
+  const walk = (n: Node): void => {
+    if (n.nodeName === '#text') parts.push(n.value ?? '');
+    else if (n.tagName && SKIP.has(n.tagName)) return;
+    else if (n.tagName === 'br' || (n.tagName && BLOCK.has(n.tagName))) {
+      parts.push(' ');
+      n.childNodes?.forEach(walk);
+      parts.push(' ');
+    } else n.childNodes?.forEach(walk);
+  };
+  node.childNodes?.forEach(walk);
+  return squash(parts.join('')).trim();
+}
+
+function collectRows(table: Node): Node[] {
+  const rows: Node[] = [];
+  const walk = (n: Node): void => {
+    for (const c of n.childNodes ?? []) {
+      if (c.tagName === 'tr') rows.push(c);
+      else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') walk(c);
+    }
+  };
+  walk(table);
+  return rows;
+}
+
+/** Lay the rows on a grid; a spanning cell's text sits in its first row and column, covered slots stay ''. */
+export function tableToLines(table: Node): string[] {
+  const grid: string[][] = [];
+  const rows = collectRows(table);
+  rows.forEach((tr, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const td of tr.childNodes ?? []) {
+      if (td.tagName !== 'td' && td.tagName !== 'th') continue;
+      const row = grid[r]!;
+      while (row[c] !== undefined) c++;
+      const rs = Math.min(span(td, 'rowspan'), rows.length - r);
+      const cs = span(td, 'colspan');
+      const text = cellText(td);
+      for (let dr = 0; dr < rs; dr++) {
+        const target = (grid[r + dr] ??= []);
+        for (let dc = 0; dc < cs; dc++) target[c + dc] = dr === 0 && dc === 0 ? text : '';
+      }
+      c += cs;
+    }
+  });
+  const lines: string[] = [];
+  for (const row of grid) {
+    const cells = Array.from(row ?? [], (v) => v ?? '');
+    if (cells.some((v) => v !== '')) lines.push(cells.join('\t'));
+  }
+  return lines;
+}
+
+/** Convert an HTML document or fragment to text lines. */
+export function htmlToText(html: string): string {
+  const doc = parse(html) as unknown as Node;
+  const lines: string[] = [];
+  let buf = '';
+  const flush = (): void => {
+    const line = squash(buf).trim();
+    if (line) lines.push(line);
+    buf = '';
+  };
+  const walk = (n: Node): void => {
+    if (n.nodeName === '#text') {
+      buf += n.value ?? '';
+      return;
+    }
+    const tag = n.tagName;
+    if (tag && SKIP.has(tag)) return;
+    if (tag === 'table') {
+      flush();
+      lines.push(...tableToLines(n));
+      return;
+    }
+    if (tag === 'br') {
+      flush();
+      return;
+    }
+    const block = tag !== undefined && BLOCK.has(tag);
+    if (block) flush();
+    n.childNodes?.forEach(walk);
+    if (block) flush();
+  };
+  walk(doc);
+  flush();
+  return lines.join('\n') + '\n';
+}

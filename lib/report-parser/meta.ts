@@ -1,0 +1,287 @@
+/**
+ * Everything about a report that is not a table cell: agency, region, year, dates, document number, the
+ * information-processing fee and the figures the narrative states. One pass over the lines, fixed regexes.
+ */
+import type { TemplateKey } from './keys';
+import type { AgencyKind, Narrative, RegionCandidate, SourceRef, Warning } from './types';
+import { agencyKind, BODY_SUFFIX, cleanAgency, completeBody, leadingPlace, stripHigherRegions } from './agency';
+import { findPlaceMentions, resolveRegion, type PlaceMention } from './region';
+import { findSections, sectionRange, type SectionStarts } from './sections';
+import { extractFees, extractFigures, joinLines, type NarrativeFigure } from './narrative';
+
+export type { NarrativeFigure } from './narrative';
+
+export interface Meta {
+  agencyName: string | null;
+  agencyKind: AgencyKind | null;
+  regionCode: string | null;
+  regionName: string | null;
+  regionCandidates: RegionCandidate[];
+  year: number | null;
+  publishedOn: string | null;
+  documentNumber: string | null;
+  title: string | null;
+  feesCollectedYuan: number | null;
+  narrative: Narrative;
+  narrativeFigures: NarrativeFigure[];
+  warnings: Warning[];
+  /** Provenance of feesCollectedYuan (key `feesCollectedYuan`). */
+  sources: Record<string, SourceRef>;
+  /** The template the preamble's notice names (国办公开办函〔2019〕60号 → 2019), or null. */
+  templateHint: TemplateKey | null;
+  /** 0-based index of each part's heading line. */
+  sections: SectionStarts;
+}
+
+const TITLE =
+  /^(.*?)[（(]?\s*((?:19|20)\d{2})\s*年\s*度?\s*[)）]?\s*(.{0,24}?)(?:的)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
+const PERIOD =
+  /统计(?:期限|时限|时间|期间|周期|区间|范围)?\s*(?:为|是|自|从|：|:)?\s*(?:自|从)?\s*((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日/;
+const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,16}[〔[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号$/;
+const NOTICE = /国办公开办函\s*[〔[［(（]\s*(2019|2021)\s*[〕\]］)）]\s*(60|30)\s*号/;
+const DATE_LINE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+const CN_DATE_LINE = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+const CONTACT = /请(?:与|联系|向)([^（(，,。；：:“”]{3,40}?)(?:联系|咨询|反映)/;
+const WEBSITE = /(?:在|通过|登录|于)[“"《]?([^”"》（(，,。；、]{3,30}?)[”"》]?(?:门户)?网站/;
+const SUMMARY = /汇总(?:了)?(?:各|全|本)/;
+
+const cnDigit: Record<string, number> = {
+  〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+function cnNumber(s: string): number {
+  if (s.includes('十')) {
+    const [a, b] = s.split('十');
+    return (a ? cnDigit[a] ?? 0 : 1) * 10 + (b ? cnDigit[b] ?? 0 : 0);
+  }
+  return cnDigit[s] ?? 0;
+}
+
+const stripMarkup = (line: string): string => line.replace(/^[\s#*>|]+|[\s*|]+$/g, '').trim();
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function parseDateLine(line: string): string | null {
+  const s = stripMarkup(line).replace(/\s+/g, '');
+  const m = DATE_LINE.exec(s);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const c = CN_DATE_LINE.exec(s);
+  if (c) {
+    const y = Number([...c[1]!].map((ch) => cnDigit[ch] ?? 0).join(''));
+    return isoDate(y, cnNumber(c[2]!), cnNumber(c[3]!));
+  }
+  return null;
+}
+
+/** An organisation's name standing on its own line (a signature). */
+function isOrgLine(s: string): boolean {
+  return s.length >= 4 && s.length <= 40 && !/[，,。：:；;、（(]/.test(s) && BODY_SUFFIX.test(s);
+}
+
+interface TitleInfo {
+  title: string;
+  issuer: string;
+  year: number;
+}
+
+function findTitle(lines: readonly string[], end: number): TitleInfo | null {
+  let seen = 0;
+  for (let i = 0; i < end && seen < 15; i++) {
+    const s = stripMarkup(lines[i]!);
+    if (!s) continue;
+    seen++;
+    if (s.length > 80 || /[。；]/.test(s)) continue;
+    const m = TITLE.exec(s);
+    if (!m) continue;
+    let issuer = (m[1]!.trim() || m[3]!.trim()).replace(/[（(]$/, '');
+    issuer = issuer.replace(/人民$/, '人民政府');
+    let title = s;
+    if (!issuer) {
+      // The title broken over two lines: the name above, the year and "…年度报告" below.
+      for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+        const prev = stripMarkup(lines[k]!);
+        if (!prev) continue;
+        if (prev.length <= 30 && !/[，,。：:；]/.test(prev) && !DOC_NUMBER.test(prev) && !/^[-—–\d\s]+$/.test(prev)) {
+          issuer = prev;
+          title = prev + s;
+        }
+        break;
+      }
+    }
+    return { title, issuer, year: Number(m[2]) };
+  }
+  return null;
+}
+
+function mostMentionedPlace(text: string): PlaceMention | null {
+  const counts = new Map<string, { m: PlaceMention; n: number }>();
+  for (const m of findPlaceMentions(text)) {
+    const level = Math.max(...m.entries.map((e) => e.level));
+    if (level < 3 && !m.nonstandard) continue;
+    const c = counts.get(m.name);
+    if (c) c.n++;
+    else counts.set(m.name, { m, n: 1 });
+  }
+  let best: { m: PlaceMention; n: number } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  if (best) return best.m;
+  return findPlaceMentions(text)[0] ?? null;
+}
+
+/** Extract the report's metadata. `lines` are `text` split on '\n'; line numbers in the result are 1-based. */
+export function extractMeta(lines: string[], text: string): Meta {
+  const warnings: Warning[] = [];
+  const sources: Record<string, SourceRef> = {};
+  const sections = findSections(lines);
+  const headEnd = sections[1] ?? Math.min(lines.length, 40);
+  const head = text.slice(0, 4000);
+
+  // --- title, year, document number, template hint
+  const titleInfo = findTitle(lines, Math.max(headEnd, Math.min(lines.length, 12)));
+  let year = titleInfo?.year ?? null;
+  if (year === null) {
+    const p = PERIOD.exec(head);
+    if (p) {
+      year = Number(p[1]);
+      warnings.push({ code: 'year-from-period', message: 'no year in a title; taken from the statistics period' });
+    } else warnings.push({ code: 'year-missing', message: 'no report year found' });
+  }
+  let documentNumber: string | null = null;
+  for (let i = 0; i < Math.min(headEnd, 15); i++) {
+    const s = stripMarkup(lines[i]!).replace(/\s+/g, '');
+    if (DOC_NUMBER.test(s)) {
+      documentNumber = s;
+      break;
+    }
+  }
+  const notice = NOTICE.exec(head);
+  const templateHint: TemplateKey | null = notice ? (notice[1] === '2019' ? '2019' : '2021') : null;
+
+  // --- signature and date at the end
+  const sixRange = sectionRange(sections, 6, lines.length);
+  const tailStart = sixRange ? sixRange[0] : Math.max(0, lines.length - 20);
+  let publishedOn: string | null = null;
+  let dateLine = -1;
+  for (let i = lines.length - 1; i >= tailStart; i--) {
+    const d = parseDateLine(lines[i]!);
+    if (d) {
+      publishedOn = d;
+      dateLine = i;
+      break;
+    }
+  }
+  let signature: string | null = null;
+  let signatureLine = -1;
+  if (dateLine > 0) {
+    for (let k = dateLine - 1; k >= tailStart && k >= dateLine - 3; k--) {
+      const s = stripMarkup(lines[k]!).replace(/\s+/g, '');
+      if (!s) continue;
+      if (isOrgLine(s)) {
+        signature = s;
+        signatureLine = k;
+      }
+      break;
+    }
+  }
+  if (!publishedOn) warnings.push({ code: 'published-date-missing', message: 'no date signed at the end' });
+
+  // --- agency
+  let chain: string | null = null;
+  let fromTitle = false;
+  if (titleInfo?.issuer) {
+    chain = cleanAgency(titleInfo.issuer);
+    fromTitle = true;
+  } else {
+    const contact = CONTACT.exec(head);
+    const website = WEBSITE.exec(head);
+    const raw = signature ?? contact?.[1] ?? website?.[1] ?? null;
+    if (raw) chain = cleanAgency(raw);
+  }
+  if (chain !== null && chain !== '') chain = completeBody(chain);
+  if (chain && !leadingPlace(chain) && !/^[\u4e00-\u9fa5]{2,10}(?:街道|镇|乡)/.test(chain)) {
+    // The name carries no place (政府办公室): take the county the text names most.
+    const place = mostMentionedPlace(text);
+    if (place) chain = place.name + chain;
+  }
+  let agencyName = chain ? stripHigherRegions(chain) : null;
+  if (agencyName && !fromTitle && SUMMARY.test(head) && /政府办公室$/.test(agencyName)) {
+    // A region-wide report compiled by the government office belongs to the government.
+    agencyName = agencyName.replace(/办公室$/, '');
+    chain = chain!.replace(/办公室$/, '');
+  }
+  if (!agencyName) {
+    agencyName = null;
+    warnings.push({ code: 'agency-missing', message: 'no issuing agency found' });
+  }
+  const kind = agencyName ? agencyKind(agencyName) : null;
+
+  // --- region
+  let regionCode: string | null = null;
+  let regionName: string | null = null;
+  let regionCandidates: RegionCandidate[] = [];
+  const context = text.length > 6000 ? head + text.slice(-2000) : text;
+  const region = chain ? resolveRegion(chain, context) : null;
+  if (region && region.status === 'resolved') {
+    regionCode = region.code;
+    regionName = region.name;
+    if (region.nonstandard) {
+      warnings.push({ code: 'region-nonstandard', message: `mapped to ${region.name}`, detail: { code: region.code } });
+    }
+  } else if (region && region.status === 'ambiguous') {
+    regionCandidates = region.candidates;
+    warnings.push({ code: 'region-ambiguous', message: 'several divisions fit', detail: region.candidates });
+  } else {
+    warnings.push({ code: 'region-unresolved', message: 'no gazetteer division fits the agency' });
+  }
+
+  // --- narrative parts, fees, figures
+  const part = (n: 1 | 5 | 6, stop?: number): { from: number; to: number } | null => {
+    const r = sectionRange(sections, n, lines.length);
+    if (!r) return null;
+    return { from: r[0], to: stop !== undefined && stop > r[0] && stop < r[1] ? stop : r[1] };
+  };
+  const overview = part(1);
+  const problems = part(5);
+  const other = part(6, signatureLine >= 0 ? signatureLine : undefined);
+  const partText = (p: { from: number; to: number } | null): string | null => {
+    if (!p) return null;
+    const t = lines.slice(p.from, p.to).map(stripMarkup).filter(Boolean).join('\n');
+    return t === '' ? null : t.slice(0, 20000);
+  };
+  const narrative: Narrative = { overview: partText(overview), problems: partText(problems), other: partText(other) };
+
+  let fee = other ? extractFees(joinLines(lines, other.from, other.to)) : null;
+  if (!fee && overview) fee = extractFees(joinLines(lines, overview.from, overview.to));
+  if (!fee && problems) fee = extractFees(joinLines(lines, problems.from, problems.to));
+  if (!fee && !overview && !other) fee = extractFees(joinLines(lines, 0, lines.length));
+  let feesCollectedYuan: number | null = null;
+  if (fee) {
+    feesCollectedYuan = fee.yuan;
+    sources['feesCollectedYuan'] = { line: fee.line, cell: 0, raw: fee.raw };
+    if (fee.converted) {
+      warnings.push({ code: 'unit-converted', row: 'feesCollectedYuan', line: fee.line, message: '万元 → 元' });
+    }
+  }
+  const narrativeFigures = overview ? extractFigures(joinLines(lines, overview.from, overview.to)) : [];
+
+  return {
+    agencyName,
+    agencyKind: kind,
+    regionCode,
+    regionName,
+    regionCandidates,
+    year,
+    publishedOn,
+    documentNumber,
+    title: titleInfo?.title ?? null,
+    feesCollectedYuan,
+    narrative,
+    narrativeFigures,
+    warnings,
+    sources,
+    templateHint,
+    sections,
+  };
+}

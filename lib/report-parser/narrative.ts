@@ -1,0 +1,97 @@
+/**
+ * Figures stated in prose: the information-processing fee (section 六 or the narrative) and the counts the
+ * overview states (共收到政府信息公开申请80件), which the engine checks against the tables.
+ * Sentences wrap across lines in PDF text, so lines are joined without a separator and offsets map back.
+ */
+
+export interface JoinedText {
+  text: string;
+  /** Offset in `text` where each joined line starts. */
+  starts: number[];
+  /** 0-based index of the first joined line. */
+  first: number;
+}
+
+export function joinLines(lines: readonly string[], from: number, to: number): JoinedText {
+  const starts: number[] = [];
+  let text = '';
+  for (let i = from; i < to; i++) {
+    starts.push(text.length);
+    text += lines[i]!.trim();
+  }
+  return { text, starts, first: from };
+}
+
+/** 1-based source line of an offset in a joined text. */
+function lineAt(j: JoinedText, offset: number): number {
+  let lo = 0;
+  let hi = j.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (j.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return j.first + lo + 1;
+}
+
+export interface FeeFinding {
+  yuan: number;
+  line: number;
+  raw: string;
+  converted: boolean;
+}
+
+const FEE_AMOUNT =
+  /(?:收取|收缴|收到|产生|收费)[^。；;，,\d]{0,24}?处理费(?:用)?(?:总额|金额|共计|合计|总计|为|是|：|:|\s)*(\d+(?:\.\d+)?)\s*(万元|元)/;
+const FEE_AMOUNT_LOOSE = /处理费(?:用)?[^。；;\d《》]{0,10}?(\d+(?:\.\d+)?)\s*(万元|元)/;
+const FEE_NONE =
+  /(?:未|没有|无|不|均未|暂未|尚未)(?:发生|产生|涉及)?(?:向申请人)?(?:收取|收费|产生|征收|收缴)[^。；;]{0,24}?(?:处理费|费用|收费)|处理费[^。；;《》]{0,6}?(?:为)?(?:零|无)(?:元|。|；|$)/;
+
+/** The fee the text states, in 元; null when it says nothing about one. */
+export function extractFees(j: JoinedText): FeeFinding | null {
+  const m = FEE_AMOUNT.exec(j.text) ?? FEE_AMOUNT_LOOSE.exec(j.text);
+  if (m) {
+    const value = Number(m[1]);
+    const converted = m[2] === '万元';
+    const yuan = converted ? Math.round(value * 10000 * 100) / 100 : value;
+    return { yuan, line: lineAt(j, m.index), raw: m[0], converted };
+  }
+  const none = FEE_NONE.exec(j.text);
+  if (none) return { yuan: 0, line: lineAt(j, none.index), raw: none[0], converted: false };
+  return null;
+}
+
+export type NarrativeFigureKey = 'newReceived' | 'carriedOver' | 'carriedForward' | 'reconsideration' | 'litigation';
+
+export interface NarrativeFigure {
+  /** newReceived/carriedOver/carriedForward: table-3 `total` column; reconsideration: reviews total;
+   * litigation: litigationDirect.total + litigationAfterReconsideration.total. */
+  key: NarrativeFigureKey;
+  value: number;
+  line: number;
+  raw: string;
+}
+
+const APPLICATION = '(?:各类|群众|公民、法人或者?其他组织)?(?:提出的)?(?:政府信息公开|依申请公开|信息公开)(?:的)?申请';
+const FIGURES: [NarrativeFigureKey, RegExp][] = [
+  ['newReceived', new RegExp(`(?:收到|受理|新收|接收|收悉|接到)${APPLICATION}(?:件)?(?:共计|共|合计|总计|数量为|数量|为)?\\s*(\\d+)\\s*(?:件|个|宗|份)`)],
+  ['newReceived', new RegExp(`(?:未|没有)(?:收到|受理)(?:任何)?${APPLICATION}()`)],
+  ['carriedOver', /上一?年度?结转(?:的)?(?:申请)?\s*(\d+)\s*件/],
+  ['carriedForward', /(\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)下一?年度?/],
+  ['reconsideration', /行政复议(?:案件|申请)?(?:共计|共)?\s*(\d+)\s*(?:件|起|宗)/],
+  ['litigation', /行政诉讼(?:案件)?(?:共计|共)?\s*(\d+)\s*(?:件|起|宗)/],
+];
+
+/** The figures the overview states; the first statement of each kind counts. */
+export function extractFigures(j: JoinedText): NarrativeFigure[] {
+  const out: NarrativeFigure[] = [];
+  const seen = new Set<NarrativeFigureKey>();
+  for (const [key, re] of FIGURES) {
+    if (seen.has(key)) continue;
+    const m = re.exec(j.text);
+    if (!m) continue;
+    seen.add(key);
+    out.push({ key, value: m[1] ? Number(m[1]) : 0, line: lineAt(j, m.index), raw: m[0] });
+  }
+  return out;
+}
