@@ -3,7 +3,9 @@
  * tie-breaker. Never throws: every failure is a typed ParseError.
  */
 import type { InputFormat, ParseError, Warning } from './types';
+import { docxToText } from './docx';
 import { htmlToText } from './html';
+import { pdfToText } from './pdf';
 
 export type DecodeResult =
   | { ok: true; text: string; format: InputFormat; encoding: string; warnings: Warning[] }
@@ -153,7 +155,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
   }
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 300);
 
 /** Decide what the bytes are and turn them into text whose lines the parser numbers. */
 export async function decodeInput(bytes: Uint8Array, fileName: string): Promise<DecodeResult> {
@@ -163,7 +165,6 @@ export async function decodeInput(bytes: Uint8Array, fileName: string): Promise<
       return fail('too-large', `the file has ${bytes.length} bytes; the limit is ${MAX_BINARY_BYTES}`);
     }
     if (isPdf(bytes)) {
-      const { pdfToText } = await import('./pdf');
       try {
         const text = await withTimeout(pdfToText(bytes, EXTRACT_TIMEOUT_MS), EXTRACT_TIMEOUT_MS + 1000, 'PDF text extraction');
         if (text.trim() === '') return fail('unreadable', 'the PDF has no text layer (scanned images?)');
@@ -176,7 +177,6 @@ export async function decodeInput(bytes: Uint8Array, fileName: string): Promise<
       if (!containsAscii(bytes, 'word/document.xml')) {
         return fail('unreadable', 'a ZIP archive that is not a Word (.docx) document');
       }
-      const { docxToText } = await import('./docx');
       try {
         const text = await withTimeout(docxToText(bytes), EXTRACT_TIMEOUT_MS, 'DOCX conversion');
         if (text.trim() === '') return fail('empty', 'the Word document has no text');
