@@ -1,0 +1,176 @@
+/**
+ * ParsedReport → the rows of application_rows, review_rows, proactive_figures, check_results and report_totals.
+ * Pure: no database access, so the shapes are easy to test.
+ */
+import type { applicationRows, checkResults, proactiveFigures, reportTotals, reviewRows } from '@/db/schema';
+import {
+  APPLICANT_PARTS,
+  DENIED_ROWS,
+  NOT_PROCESSED_ROWS,
+  REVIEW_KINDS,
+  UNABLE_ROWS,
+  type ApplicationRow,
+} from '@/lib/report-parser/keys';
+import type { Check, ParsedReport } from '@/lib/report-parser/types';
+import type { RegionPath } from './regions';
+
+type Cell = number | null | undefined;
+
+/** Sum of the printed cells; null when every one is blank (nothing printed is not zero). */
+function sumCells(cells: Cell[]): number | null {
+  let any = false;
+  let s = 0;
+  for (const c of cells) {
+    if (typeof c === 'number' && Number.isFinite(c)) {
+      any = true;
+      s += c;
+    }
+  }
+  return any ? s : null;
+}
+
+function int(v: Cell): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null;
+}
+
+export function applicationRowsOf(reportId: number, r: ParsedReport): (typeof applicationRows.$inferInsert)[] {
+  const out: (typeof applicationRows.$inferInsert)[] = [];
+  for (const [rowKey, cells] of Object.entries(r.applications)) {
+    if (!cells) continue;
+    out.push({
+      reportId,
+      rowKey,
+      naturalPerson: int(cells.naturalPerson),
+      commercialEnterprise: int(cells.commercialEnterprise),
+      researchInstitution: int(cells.researchInstitution),
+      publicInterestOrg: int(cells.publicInterestOrg),
+      legalServiceOrg: int(cells.legalServiceOrg),
+      otherOrg: int(cells.otherOrg),
+      total: int(cells.total),
+    });
+  }
+  return out;
+}
+
+export function reviewRowsOf(reportId: number, r: ParsedReport): (typeof reviewRows.$inferInsert)[] {
+  return REVIEW_KINDS.flatMap((kind) => {
+    const c = r.reviews?.[kind];
+    if (!c) return [];
+    return [
+      {
+        reportId,
+        kind,
+        upheld: int(c.upheld),
+        corrected: int(c.corrected),
+        other: int(c.other),
+        pending: int(c.pending),
+        total: int(c.total),
+      },
+    ];
+  });
+}
+
+export function proactiveFiguresOf(reportId: number, r: ParsedReport): (typeof proactiveFigures.$inferInsert)[] {
+  const out: (typeof proactiveFigures.$inferInsert)[] = [];
+  for (const [rowKey, fields] of Object.entries(r.proactive ?? {})) {
+    for (const [field, value] of Object.entries(fields ?? {})) {
+      out.push({ reportId, rowKey, field, value: typeof value === 'number' && Number.isFinite(value) ? value : null });
+    }
+  }
+  return out;
+}
+
+function finiteOrNull(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** One row per check id (the last wins if the parser repeats one). */
+export function checkRowsOf(reportId: number, checks: Check[]): (typeof checkResults.$inferInsert)[] {
+  const byId = new Map<string, typeof checkResults.$inferInsert>();
+  for (const c of checks) {
+    byId.set(c.id, {
+      reportId,
+      checkId: c.id,
+      passed: c.passed,
+      left: finiteOrNull(c.left),
+      right: finiteOrNull(c.right),
+      line: typeof c.line === 'number' ? c.line : null,
+    });
+  }
+  return [...byId.values()];
+}
+
+export function countChecks(rows: { passed: boolean }[]): { checksPassed: number; checksTotal: number } {
+  return { checksPassed: rows.filter((c) => c.passed).length, checksTotal: rows.length };
+}
+
+export interface TotalsContext {
+  reportId: number;
+  agencyId: number;
+  year: number;
+  isCurrent: boolean;
+  synthetic: boolean;
+  path: RegionPath;
+  checksPassed: number;
+  checksTotal: number;
+}
+
+/** The wide per-report row that rankings and charts read. `naturalPerson`/`legalPersons` split newReceived. */
+export function totalsOf(r: ParsedReport, ctx: TotalsContext): typeof reportTotals.$inferInsert {
+  const a = r.applications;
+  const total = (row: ApplicationRow): number | null => int(a[row]?.total);
+  const sumRows = (rows: readonly ApplicationRow[]) => sumCells(rows.map((k) => a[k]?.total));
+  const nr = a.newReceived;
+  const rev = r.reviews;
+  const litigation = [rev?.litigationDirect, rev?.litigationAfterReconsideration];
+  return {
+    reportId: ctx.reportId,
+    agencyId: ctx.agencyId,
+    year: ctx.year,
+    isCurrent: ctx.isCurrent,
+    synthetic: ctx.synthetic,
+    ...ctx.path,
+    newReceived: total('newReceived'),
+    carriedOver: total('carriedOver'),
+    granted: total('granted'),
+    partiallyGranted: total('partiallyGranted'),
+    denied: sumRows(DENIED_ROWS),
+    deniedStateSecret: total('deniedStateSecret'),
+    deniedProhibitedByLaw: total('deniedProhibitedByLaw'),
+    deniedEndangersSafety: total('deniedEndangersSafety'),
+    deniedThirdPartyRights: total('deniedThirdPartyRights'),
+    deniedInternalAffairs: total('deniedInternalAffairs'),
+    deniedProcessInformation: total('deniedProcessInformation'),
+    deniedLawEnforcementFile: total('deniedLawEnforcementFile'),
+    deniedAdministrativeQuery: total('deniedAdministrativeQuery'),
+    unable: sumRows(UNABLE_ROWS),
+    notProcessed: sumRows(NOT_PROCESSED_ROWS),
+    otherTotal: total('otherTotal'),
+    totalHandled: total('totalHandled'),
+    carriedForward: total('carriedForward'),
+    naturalPerson: int(nr?.naturalPerson),
+    legalPersons: nr ? sumCells(APPLICANT_PARTS.filter((c) => c !== 'naturalPerson').map((c) => nr[c])) : null,
+    reconsiderationTotal: int(rev?.reconsideration?.total),
+    reconsiderationCorrected: int(rev?.reconsideration?.corrected),
+    reconsiderationPending: int(rev?.reconsideration?.pending),
+    litigationTotal: sumCells(litigation.map((c) => c?.total)),
+    litigationCorrected: sumCells(litigation.map((c) => c?.corrected)),
+    litigationPending: sumCells(litigation.map((c) => c?.pending)),
+    feesCollectedYuan: finiteOrNull(r.feesCollectedYuan),
+    checksPassed: ctx.checksPassed,
+    checksTotal: ctx.checksTotal,
+  };
+}
+
+/** Identity 7 (across years): last year's carriedForward.total against this year's carriedOver.total. */
+export function carryoverCheck(previousCarriedForward: number | null, carriedOver: number | null): Check | null {
+  if (previousCarriedForward === null || carriedOver === null) return null;
+  return {
+    id: CARRYOVER_CHECK_ID,
+    passed: previousCarriedForward === carriedOver,
+    left: previousCarriedForward,
+    right: carriedOver,
+  };
+}
+
+export const CARRYOVER_CHECK_ID = 'carryover.total';
