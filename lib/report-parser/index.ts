@@ -1,7 +1,17 @@
 /**
  * Entry points of the report parser: bytes or text in, a typed ParseResult out. Never throws.
  */
-import type { InputFormat, ParseResult } from './types';
+import { type TemplateKey } from './keys';
+import { evaluateIdentities, narrativeChecks, reviewChecks } from './checks';
+import { decodeInput } from './decode';
+import { extractMeta } from './meta';
+import { labelKey, normalizeText, toMatchForm } from './normalize';
+import { detectTemplate, findFurniture, findSections } from './tables/locate';
+import { streamRows } from './tables/stream';
+import { emptyProactive, readTable1 } from './tables/table1';
+import { readTable3 } from './tables/table3';
+import { emptyReviews, readTable4 } from './tables/table4';
+import type { InputFormat, ParseResult, ParsedReport, Warning } from './types';
 
 export interface ParseTextOptions {
   fileName?: string;
@@ -9,19 +19,117 @@ export interface ParseTextOptions {
   encoding?: string;
 }
 
-/** Parse already-decoded text (sync). */
-export function parseText(text: string, opts: ParseTextOptions = {}): ParseResult {
-  void text;
-  return {
-    ok: false,
-    error: { code: 'internal', message: 'table engine not wired yet' },
-    format: opts.format ?? 'text',
-    encoding: opts.encoding ?? 'utf-8',
-  };
+const REPORT_WORDS = /政府信息公开|信息公开工作|政务公开/;
+
+/** Parse already-decoded text (sync). `text` in the result is the normalised text that all line numbers refer to. */
+export function parseText(input: string, opts: ParseTextOptions = {}): ParseResult {
+  const format = opts.format ?? 'text';
+  const encoding = opts.encoding ?? 'utf-8';
+  let text = '';
+  try {
+    text = normalizeText(input);
+    if (text.trim() === '') return { ok: false, error: { code: 'empty', message: 'the input is empty' }, text, format, encoding };
+    return parseNormalized(text, format, encoding);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { code: 'internal', message: `parser error: ${message}` }, text, format, encoding };
+  }
 }
 
-/** Decode the input (P2's decodeInput) and parse it. */
+function parseNormalized(text: string, format: InputFormat, encoding: string): ParseResult {
+  const lines = text.split('\n');
+  const match = toMatchForm(text).split('\n');
+  const compact = match.map((l) => labelKey(l));
+  const sections = findSections(compact);
+  if (!sections.t3) {
+    const isReport = REPORT_WORDS.test(text.slice(0, 20000));
+    return {
+      ok: false,
+      error: isReport
+        ? { code: 'truncated', message: 'no table 3 (收到和处理政府信息公开申请情况) found: the text ends before it or lacks it' }
+        : { code: 'not-a-report', message: 'not a government information-disclosure annual report' },
+      text,
+      format,
+      encoding,
+    };
+  }
+  const skip = findFurniture(match);
+  const [t3From, t3To] = sections.t3;
+  const t3Compact = compact.slice(t3From, t3To).join('');
+  const t1Compact = sections.t1 ? compact.slice(sections.t1[0], sections.t1[1]).join('') : '';
+
+  const meta = extractMeta(lines, text);
+  const warnings: Warning[] = [];
+  let template: TemplateKey | null = detectTemplate(t1Compact + t3Compact);
+  if (template === null) template = meta.templateHint ?? (meta.year !== null && meta.year <= 2020 ? '2019' : '2021');
+  if (meta.templateHint && meta.templateHint !== template) {
+    warnings.push({
+      code: 'template-mismatch',
+      message: `the preamble cites the ${meta.templateHint} template's notice but the tables follow the ${template} template`,
+      detail: { cited: meta.templateHint, tables: template },
+    });
+  }
+
+  const t1 = sections.t1 ? readTable1(streamRows(match, sections.t1[0] + 1, sections.t1[1], skip), template) : null;
+  const t3 = readTable3(streamRows(match, t3From, t3To, skip), template, t3Compact);
+  if (t3.found === 0) {
+    return { ok: false, error: { code: 'truncated', message: 'table 3 has no readable rows' }, text, format, encoding };
+  }
+  const t4 = sections.t4 ? readTable4(streamRows(match, sections.t4[0] + 1, sections.t4[1], skip)) : null;
+
+  const proactive = t1?.proactive ?? emptyProactive(template);
+  const reviews = t4?.reviews ?? emptyReviews();
+  if (!t1) warnings.push({ code: 'table-missing', row: 'proactive', message: 'Table 1 (proactive disclosure) not found' });
+  if (!t4) warnings.push({ code: 'table-missing', row: 'reviews', message: 'Table 4 (reviews and litigation) not found' });
+
+  const apps = t3.applications;
+  const sumReviews = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a + b);
+  const checks = [
+    ...evaluateIdentities(t3.matrix, t3.identities),
+    ...reviewChecks(reviews, t4?.line),
+    ...narrativeChecks(meta.narrativeFigures, {
+      newReceived: apps.newReceived?.total ?? null,
+      carriedOver: apps.carriedOver?.total ?? null,
+      carriedForward: apps.carriedForward?.total ?? null,
+      reconsideration: reviews.reconsideration.total,
+      litigation: sumReviews(reviews.litigationDirect.total, reviews.litigationAfterReconsideration.total),
+    }),
+  ];
+
+  const report: ParsedReport = {
+    agencyName: meta.agencyName,
+    regionCode: meta.regionCode,
+    regionName: meta.regionName,
+    year: meta.year,
+    template,
+    publishedOn: meta.publishedOn,
+    proactive,
+    applications: apps,
+    reviews,
+    feesCollectedYuan: meta.feesCollectedYuan,
+    checks,
+    warnings: [...meta.warnings, ...warnings, ...(t1?.warnings ?? []), ...t3.warnings, ...(t4?.warnings ?? [])],
+    agencyKind: meta.agencyKind,
+    regionCandidates: meta.regionCandidates,
+    documentNumber: meta.documentNumber,
+    title: meta.title,
+    narrative: meta.narrative,
+    sources: { ...meta.sources, ...(t1?.sources ?? {}), ...t3.sources, ...(t4?.sources ?? {}) },
+  };
+  return { ok: true, report, text, format, encoding };
+}
+
+/** Decode the input (UTF-8/GB18030/UTF-16 text, HTML, PDF, DOCX) and parse it. Never throws. */
 export async function parseReport(input: Uint8Array | string, opts: { fileName: string }): Promise<ParseResult> {
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
-  return parseText(text, { fileName: opts.fileName, format: 'text', encoding: 'utf-8' });
+  try {
+    if (typeof input === 'string') return parseText(input, { fileName: opts.fileName, format: 'text', encoding: 'utf-8' });
+    const decoded = await decodeInput(input, opts.fileName);
+    if (!decoded.ok) return { ok: false, error: decoded.error };
+    const result = parseText(decoded.text, { fileName: opts.fileName, format: decoded.format, encoding: decoded.encoding });
+    if (result.ok && decoded.warnings.length > 0) result.report.warnings.unshift(...decoded.warnings);
+    return result;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { code: 'internal', message: `parser error: ${message}` } };
+  }
 }

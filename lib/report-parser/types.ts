@@ -75,6 +75,8 @@ export interface SourceRef {
   cell: number;
   /** The raw text of that cell as printed. */
   raw?: string;
+  /** For a value computed from others (template 2021 `otherTotal`): the source paths it adds up. */
+  derivedFrom?: string[];
 }
 
 export type AgencyKind = 'government' | 'office' | 'department' | 'town' | 'street' | 'other';

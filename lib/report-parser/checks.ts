@@ -1,0 +1,151 @@
+/**
+ * The identities (勾稽关系) as data, used twice: by the table-3 solver to choose among readings of damaged rows,
+ * and to report the checks of the final tables.
+ *
+ * Policy: a check is emitted only when every operand is a number. A check with a null operand (blank cell, row
+ * not found) cannot be evaluated and is left out rather than reported as failed, so `passed:false` always means
+ * the printed numbers contradict each other.
+ */
+import { APPLICANT_COLUMNS, OTHER_SUB_ROWS, OUTCOME_ROWS, REVIEW_KINDS, type ApplicationRow } from './keys';
+import type { Check, Reviews } from './types';
+
+/** A cell of table 3: row key and column index (0..6). */
+export type Term = readonly [ApplicationRow, number];
+
+export interface Identity {
+  id: string;
+  left: Term[];
+  right: Term[];
+  line?: number;
+}
+
+export type Matrix = Partial<Record<ApplicationRow, (number | null)[]>>;
+
+export interface IdentityContext {
+  /** Rows read from the text (printed, possibly damaged). */
+  present: ReadonlySet<ApplicationRow>;
+  /** 1-based line of each row. */
+  lines: Partial<Record<ApplicationRow, number>>;
+}
+
+/**
+ * Identities 1–4 over the rows present. `otherTotal` in the matrix is the printed row; where it is not printed
+ * the outcome identity adds the three sub-rows instead (2021: otherTotal is their sum).
+ */
+export function table3Identities(ctx: IdentityContext): Identity[] {
+  const { present, lines } = ctx;
+  const out: Identity[] = [];
+  for (const key of present) {
+    out.push({
+      id: `row.${key}`,
+      left: [0, 1, 2, 3, 4, 5].map((c) => [key, c] as const),
+      right: [[key, 6]],
+      line: lines[key],
+    });
+  }
+  const subsPresent = OTHER_SUB_ROWS.every((r) => present.has(r));
+  const otherPrinted = present.has('otherTotal');
+  const outcomeRows: ApplicationRow[] = OUTCOME_ROWS.filter((r) => r !== 'otherTotal');
+  if (otherPrinted) outcomeRows.push('otherTotal');
+  else if (subsPresent) outcomeRows.push(...OTHER_SUB_ROWS);
+  const outcomesOk = (otherPrinted || subsPresent) && outcomeRows.every((r) => present.has(r)) && present.has('totalHandled');
+  const balanceOk = (['newReceived', 'carriedOver', 'totalHandled', 'carriedForward'] as const).every((r) => present.has(r));
+  for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
+    const col = APPLICANT_COLUMNS[c] ?? '';
+    if (outcomesOk) {
+      out.push({
+        id: `outcomes.${col}`,
+        left: outcomeRows.map((r) => [r, c] as const),
+        right: [['totalHandled', c]],
+        line: lines.totalHandled,
+      });
+    }
+    if (balanceOk) {
+      out.push({
+        id: `balance.${col}`,
+        left: [
+          ['newReceived', c],
+          ['carriedOver', c],
+        ],
+        right: [
+          ['totalHandled', c],
+          ['carriedForward', c],
+        ],
+        line: lines.carriedForward,
+      });
+    }
+    if (otherPrinted && subsPresent) {
+      out.push({
+        id: `other.${col}`,
+        left: OTHER_SUB_ROWS.map((r) => [r, c] as const),
+        right: [['otherTotal', c]],
+        line: lines.otherTotal,
+      });
+    }
+  }
+  return out;
+}
+
+/** Sum of terms, or null when any is null or missing. */
+export function sumTerms(m: Matrix, terms: readonly Term[]): number | null {
+  let s = 0;
+  for (const [r, c] of terms) {
+    const v = m[r]?.[c];
+    if (v === null || v === undefined) return null;
+    s += v;
+  }
+  return s;
+}
+
+/** Evaluate identities on a matrix: checks for the evaluable ones. */
+export function evaluateIdentities(m: Matrix, ids: readonly Identity[]): Check[] {
+  const out: Check[] = [];
+  for (const idn of ids) {
+    const left = sumTerms(m, idn.left);
+    const right = sumTerms(m, idn.right);
+    if (left === null || right === null) continue;
+    const check: Check = { id: idn.id, passed: left === right, left, right };
+    if (idn.line !== undefined) check.line = idn.line;
+    out.push(check);
+  }
+  return out;
+}
+
+/** Identity 5: upheld + corrected + other + pending = total, per kind. */
+export function reviewChecks(reviews: Reviews, line: number | undefined): Check[] {
+  const out: Check[] = [];
+  for (const kind of REVIEW_KINDS) {
+    const r = reviews[kind];
+    const { upheld, corrected, other, pending, total } = r;
+    if (upheld === null || corrected === null || other === null || pending === null || total === null) continue;
+    const left = upheld + corrected + other + pending;
+    const check: Check = { id: `reviews.${kind}`, passed: left === total, left, right: total };
+    if (line !== undefined) check.line = line;
+    out.push(check);
+  }
+  return out;
+}
+
+/** A figure the narrative states (P2's meta: key, value, line). */
+export interface StatedFigure {
+  key: string;
+  value: number;
+  line: number;
+}
+
+/**
+ * Identity 6: figures stated in the narrative (left) against the tables (right), the first of each key.
+ * `tableValues` maps a figure key to the table's number (newReceived → applications.newReceived.total, …).
+ */
+export function narrativeChecks(figures: readonly StatedFigure[], tableValues: Partial<Record<string, number | null>>): Check[] {
+  const out: Check[] = [];
+  const seen = new Set<string>();
+  for (const fig of figures) {
+    if (seen.has(fig.key)) continue;
+    seen.add(fig.key);
+    const right = tableValues[fig.key];
+    if (right === null || right === undefined) continue;
+    out.push({ id: `narrative.${fig.key}`, passed: fig.value === right, left: fig.value, right, line: fig.line });
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * Row-label matching for table 3: character-bigram similarity against the official labels, and an order-preserving
+ * alignment (rows are printed in template order, so order is a strong prior). Labels are matched by their words,
+ * never by their numbering ("1." repeats in every group).
+ */
+import type { ApplicationRow } from './keys';
+import { stripMarkers } from './tables/stream';
+
+/** Table-3 rows in printed order, with the words of each label (group header left out, matching form). */
+export const TABLE3_LABELS: readonly (readonly [ApplicationRow, string])[] = [
+  ['newReceived', '本年新收政府信息公开申请数量'],
+  ['carriedOver', '上年结转政府信息公开申请数量'],
+  ['granted', '予以公开'],
+  ['partiallyGranted', '部分公开(区分处理的,只计这一情形,不计其他情形)'],
+  ['deniedStateSecret', '属于国家秘密'],
+  ['deniedProhibitedByLaw', '其他法律行政法规禁止公开'],
+  ['deniedEndangersSafety', '危及三安全一稳定'],
+  ['deniedThirdPartyRights', '保护第三方合法权益'],
+  ['deniedInternalAffairs', '属于三类内部事务信息'],
+  ['deniedProcessInformation', '属于四类过程性信息'],
+  ['deniedLawEnforcementFile', '属于行政执法案卷'],
+  ['deniedAdministrativeQuery', '属于行政查询事项'],
+  ['unableNotHeld', '本机关不掌握相关政府信息'],
+  ['unableNeedsCreation', '没有现成信息需要另行制作'],
+  ['unableUnclear', '补正后申请内容仍不明确'],
+  ['notProcessedComplaint', '信访举报投诉类申请'],
+  ['notProcessedDuplicate', '重复申请'],
+  ['notProcessedPublication', '要求提供公开出版物'],
+  ['notProcessedExcessive', '无正当理由大量反复申请'],
+  ['notProcessedConfirmation', '要求行政机关确认或重新出具已获取信息'],
+  // The group row (2019, or 2021 printed without its sub-rows) comes before the sub-rows in print.
+  ['otherTotal', '其他处理'],
+  ['otherOverdueCorrection', '申请人无正当理由逾期不补正,行政机关不再处理其政府信息公开申请'],
+  ['otherUnpaidFee', '申请人逾期未按收费通知要求缴纳费用,行政机关不再处理其政府信息公开申请'],
+  ['otherReasons', '其他'],
+  ['totalHandled', '总计'],
+  ['carriedForward', '结转下年度继续办理'],
+];
+
+const PUNCT = /[()（）,，、.。:：;；"“”\-_/\\[\]【】《》<>#*]/g;
+
+function grams(s: string): string[] {
+  const t = s.replace(PUNCT, '');
+  if (t.length <= 1) return t.length === 1 ? [t] : [];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
+  return out;
+}
+
+const OFFICIAL_GRAMS: readonly Set<string>[] = TABLE3_LABELS.map(([, l]) => new Set(grams(l)));
+const OFFICIAL_TEXT: readonly string[] = TABLE3_LABELS.map(([, l]) => l.replace(PUNCT, ''));
+
+/** Similarity in [0, 1] of a row label (cut, matching form) to official label `j`. */
+export function labelSimilarity(label: string, j: number): number {
+  const official = OFFICIAL_GRAMS[j];
+  const text = OFFICIAL_TEXT[j];
+  if (!official || text === undefined) return 0;
+  const bare = stripMarkers(label).replace(PUNCT, '');
+  if (bare === text) return 1;
+  const g = grams(bare);
+  if (g.length === 0 || official.size === 0) return 0;
+  const seen = new Set<string>();
+  let shared = 0;
+  for (const x of g) {
+    if (seen.has(x)) continue;
+    seen.add(x);
+    if (official.has(x)) shared++;
+  }
+  const dice = (2 * shared) / (seen.size + official.size);
+  const cover = shared / official.size;
+  return (dice + cover) / 2;
+}
+
+export interface LabelMatch {
+  /** Index into the row list. */
+  row: number;
+  key: ApplicationRow;
+  similarity: number;
+}
+
+const MIN_SIMILARITY = 0.34;
+
+/**
+ * Order-preserving alignment of parsed rows to the official rows maximising the summed similarity margin
+ * (dynamic programming, O(rows × labels)).
+ */
+export function alignTable3(labels: readonly string[]): LabelMatch[] {
+  const n = labels.length;
+  const m = TABLE3_LABELS.length;
+  const sim = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) sim[i * m + j] = labelSimilarity(labels[i] ?? '', j);
+  const w = m + 1;
+  const dp = new Float64Array((n + 1) * w);
+  const move = new Uint8Array((n + 1) * w); // 1 skip row, 2 skip label, 3 match
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      if (i === 0 && j === 0) continue;
+      let best = -Infinity;
+      let mv = 0;
+      if (i > 0 && (dp[(i - 1) * w + j] ?? 0) > best) {
+        best = dp[(i - 1) * w + j] ?? 0;
+        mv = 1;
+      }
+      if (j > 0 && (dp[i * w + j - 1] ?? 0) > best) {
+        best = dp[i * w + j - 1] ?? 0;
+        mv = 2;
+      }
+      if (i > 0 && j > 0) {
+        const s = sim[(i - 1) * m + (j - 1)] ?? 0;
+        if (s >= MIN_SIMILARITY) {
+          const v = (dp[(i - 1) * w + j - 1] ?? 0) + s - MIN_SIMILARITY + 0.01;
+          if (v > best) {
+            best = v;
+            mv = 3;
+          }
+        }
+      }
+      dp[i * w + j] = best;
+      move[i * w + j] = mv;
+    }
+  }
+  const out: LabelMatch[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const mv = move[i * w + j];
+    if (mv === 3) {
+      const entry = TABLE3_LABELS[j - 1];
+      if (entry) out.push({ row: i - 1, key: entry[0], similarity: sim[(i - 1) * m + (j - 1)] ?? 0 });
+      i--;
+      j--;
+    } else if (mv === 1) i--;
+    else j--;
+  }
+  return out.reverse();
+}

@@ -1,0 +1,194 @@
+/**
+ * Candidate readings of one printed row: the cells as printed, the possible placements of missing cells, the
+ * possible drops of extra cells, or the possible splits of digits run together. A row is a sequence of groups,
+ * each ending with its total (table 3: one group of 7; table 4: three groups of 5).
+ */
+import type { NumToken } from './cells';
+
+export type CandidateKind = 'exact' | 'missing' | 'extra' | 'split' | 'unreadable';
+
+export interface CellRef {
+  line: number;
+  cell: number;
+  raw: string;
+}
+
+export interface Candidate {
+  kind: CandidateKind;
+  values: (number | null)[];
+  refs: (CellRef | null)[];
+  /** Positions filled by the row identity (value forced), for value-inferred warnings. */
+  inferred: number[];
+  /** Positions treated as missing (placement). */
+  missing: number[];
+}
+
+/** Bounds that keep the search finite on hostile input. */
+const MAX_SPLIT_STEPS = 200_000;
+const MAX_SPLITS = 64;
+const MAX_DIGITS = 60;
+
+function refOf(t: NumToken): CellRef {
+  return { line: t.line, cell: t.cell, raw: t.raw };
+}
+
+/** Fill, in each group, a single null by the group identity (parts add up to the total). False if it goes negative. */
+export function fillGroups(values: (number | null)[], groupSize: number, inferred: number[]): boolean {
+  for (let g = 0; g + groupSize <= values.length; g += groupSize) {
+    let nulls = 0;
+    let at = -1;
+    let parts = 0;
+    for (let k = g; k < g + groupSize - 1; k++) {
+      const v = values[k];
+      if (v === null || v === undefined) {
+        nulls++;
+        at = k;
+      } else parts += v;
+    }
+    const total = values[g + groupSize - 1];
+    if (total === null || total === undefined) {
+      if (nulls === 0) {
+        values[g + groupSize - 1] = parts;
+        inferred.push(g + groupSize - 1);
+      }
+      continue;
+    }
+    if (nulls === 1) {
+      const v = total - parts;
+      if (v < 0) return false;
+      values[at] = v;
+      inferred.push(at);
+    }
+  }
+  return true;
+}
+
+function* combinations(n: number, k: number): Generator<number[]> {
+  const idx = Array.from({ length: k }, (_, i) => i);
+  if (k > n) return;
+  for (;;) {
+    yield idx.slice();
+    let i = k - 1;
+    while (i >= 0 && idx[i] === n - k + i) i--;
+    if (i < 0) return;
+    idx[i] = (idx[i] ?? 0) + 1;
+    for (let j = i + 1; j < k; j++) idx[j] = (idx[j - 1] ?? 0) + 1;
+  }
+}
+
+function dedupe(cands: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const key = c.values.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * All splits of a digit string into `width` numbers (no leading zeros except "0" itself) such that in each group
+ * the parts add up to the total. Bounded: at most MAX_SPLITS results and MAX_SPLIT_STEPS search steps.
+ */
+export function splitDigits(digits: string, width: number, groupSize: number): number[][] {
+  const out: number[][] = [];
+  if (digits.length < width || digits.length > MAX_DIGITS) return out;
+  const parts: number[] = [];
+  let steps = 0;
+  const maxLen = Math.min(12, digits.length - width + 1);
+  const walk = (pos: number, k: number, groupSum: number): void => {
+    if (out.length >= MAX_SPLITS || ++steps > MAX_SPLIT_STEPS) return;
+    if (k === width) {
+      if (pos === digits.length) out.push(parts.slice());
+      return;
+    }
+    const remainingCells = width - k;
+    const remainingDigits = digits.length - pos;
+    if (remainingDigits < remainingCells || remainingDigits > remainingCells * maxLen) return;
+    const isTotal = (k + 1) % groupSize === 0;
+    if (isTotal) {
+      // The total is determined by the group: only its printed form can follow.
+      const s = String(groupSum);
+      if (digits.startsWith(s, pos)) {
+        parts.push(groupSum);
+        walk(pos + s.length, k + 1, 0);
+        parts.pop();
+      }
+      return;
+    }
+    const first = digits.charCodeAt(pos);
+    const lim = first === 48 ? 1 : Math.min(maxLen, remainingDigits - (remainingCells - 1));
+    for (let len = 1; len <= lim; len++) {
+      const v = Number(digits.slice(pos, pos + len));
+      parts.push(v);
+      walk(pos + len, k + 1, groupSum + v);
+      parts.pop();
+    }
+  };
+  walk(0, 0, 0);
+  return out;
+}
+
+/** Candidate readings of a row of `width` cells from its numeric tokens. */
+export function rowCandidates(tokens: readonly NumToken[], width: number, groupSize: number): Candidate[] {
+  const n = tokens.length;
+  if (n === width) {
+    return [{ kind: 'exact', values: tokens.map((t) => t.value), refs: tokens.map(refOf), inferred: [], missing: [] }];
+  }
+  // Digits run together: one plain integer token (glued to its label, or far too long to be one count).
+  const only = tokens[0];
+  if (n === 1 && only && only.plainDigits && (only.glued || only.raw.length >= width) && only.raw.length >= width) {
+    const splits = splitDigits(only.raw, width, groupSize);
+    if (splits.length === 0) return [unreadable(width)];
+    return splits.map((values) => ({
+      kind: 'split' as const,
+      values,
+      refs: partRefs(only, values),
+      inferred: [],
+      missing: [],
+    }));
+  }
+  if (n < width && width - n <= 2) {
+    const out: Candidate[] = [];
+    for (const gaps of combinations(width, width - n)) {
+      const values: (number | null)[] = [];
+      const refs: (CellRef | null)[] = [];
+      let t = 0;
+      for (let k = 0; k < width; k++) {
+        if (gaps.includes(k)) {
+          values.push(null);
+          refs.push(null);
+        } else {
+          const tok = tokens[t++];
+          values.push(tok ? tok.value : null);
+          refs.push(tok ? refOf(tok) : null);
+        }
+      }
+      const inferred: number[] = [];
+      if (!fillGroups(values, groupSize, inferred)) continue;
+      out.push({ kind: 'missing', values, refs, inferred, missing: gaps });
+    }
+    return out.length > 0 ? dedupe(out) : [unreadable(width)];
+  }
+  if (n > width && n - width <= 2) {
+    const out: Candidate[] = [];
+    // Dropping trailing cells first: a stray cell after the row is the usual extra.
+    const drops = [...combinations(n, n - width)].reverse();
+    for (const drop of drops) {
+      const kept = tokens.filter((_, i) => !drop.includes(i));
+      out.push({ kind: 'extra', values: kept.map((t) => t.value), refs: kept.map(refOf), inferred: [], missing: drop });
+    }
+    return dedupe(out);
+  }
+  return [unreadable(width)];
+}
+
+function unreadable(width: number): Candidate {
+  return { kind: 'unreadable', values: new Array<number | null>(width).fill(null), refs: new Array<CellRef | null>(width).fill(null), inferred: [], missing: [] };
+}
+
+function partRefs(tok: NumToken, values: readonly number[]): CellRef[] {
+  return values.map((v) => ({ line: tok.line, cell: tok.cell, raw: String(v) }));
+}

@@ -1,0 +1,117 @@
+/**
+ * Line → cells → tokens. A table row reaches us as tab-, pipe- or space-run-separated cells, one cell per line, or
+ * cells run together; this module only cuts lines into cells and classifies them. Cell indexes (SourceRef.cell)
+ * are 0-based positions in the split of the line by tabs, else pipes, else runs of two or more spaces.
+ */
+
+export interface NumToken {
+  kind: 'num';
+  value: number;
+  /** The number as printed (trimmed). */
+  raw: string;
+  line: number;
+  cell: number;
+  /** Printed unit after the number, if any (元, 万元). */
+  unit: string | null;
+  /** Digits glued to the end of a label with no delimiter: possibly several cells run together. */
+  glued: boolean;
+  /** Integer without sign, separators or decimals: eligible for run-together splitting. */
+  plainDigits: boolean;
+}
+
+export interface TextToken {
+  kind: 'text';
+  text: string;
+  line: number;
+  cell: number;
+}
+
+export type Token = NumToken | TextToken;
+
+const TAB_OR_PIPE_SPLIT = /\t/;
+const SPACE_RUN = / {2,}/;
+const NUMBER_WORD = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|个|项)?$/;
+const UNIT_WORD = /^(万元|元|件|个|项)$/;
+// Digits glued to the end of a label ("数量123000015"); the label must end in a CJK character or closing mark.
+const GLUED_TAIL = /([\u3400-\u9fff)\]”"、])(\d+(?:\.\d+)?)(万元|元)?$/;
+
+/** Split one line (matching form) into raw cells. */
+export function splitCells(line: string): string[] {
+  const l = line.indexOf('\f') === -1 ? line : line.replace(/\f/g, ' ');
+  if (l.indexOf('\t') !== -1) return l.split(TAB_OR_PIPE_SPLIT);
+  if (l.indexOf('|') !== -1) return l.split('|');
+  return l.trim().split(SPACE_RUN);
+}
+
+function numberFromWord(word: string, line: number, cell: number): NumToken | null {
+  const m = NUMBER_WORD.exec(word);
+  if (!m) return null;
+  const intPart = (m[2] ?? '').replace(/,/g, '');
+  const frac = m[3] ?? '';
+  const value = Number((m[1] === '-' ? '-' : '') + intPart + frac);
+  if (!Number.isFinite(value)) return null;
+  return {
+    kind: 'num',
+    value,
+    raw: word,
+    line,
+    cell,
+    unit: m[4] === '万元' || m[4] === '元' ? m[4] : null,
+    glued: false,
+    plainDigits: m[1] === '' && frac === '' && intPart === m[2],
+  };
+}
+
+/**
+ * Tokens of one cell: leading text (if any), then the numbers that end the cell, separated by single spaces
+ * (pdftotext -raw rows) or glued to the label.
+ */
+function cellTokens(cellText: string, line: number, cell: number, out: Token[]): void {
+  const c = cellText.trim();
+  if (c === '') return;
+  const whole = numberFromWord(c.replace(/\s+(?=万元$|元$)/, ''), line, cell);
+  if (whole) {
+    out.push(whole);
+    return;
+  }
+  const words = c.split(/\s+/);
+  let end = words.length;
+  const nums: NumToken[] = [];
+  while (end > 0) {
+    let w = words[end - 1] ?? '';
+    let consumed = 1;
+    if (UNIT_WORD.test(w) && end > 1) {
+      w = (words[end - 2] ?? '') + w;
+      consumed = 2;
+    }
+    const n = numberFromWord(w, line, cell);
+    if (!n) break;
+    nums.push(n);
+    end -= consumed;
+  }
+  nums.reverse();
+  if (end > 0) {
+    let text = words.slice(0, end).join(' ');
+    const g = GLUED_TAIL.exec(text);
+    let glued: NumToken | null = null;
+    if (g && g.index !== undefined) {
+      const digits = g[2] ?? '';
+      const n = numberFromWord(digits + (g[3] ?? ''), line, cell);
+      if (n) {
+        n.glued = true;
+        n.raw = digits;
+        glued = n;
+        text = text.slice(0, g.index + (g[1] ?? '').length);
+      }
+    }
+    out.push({ kind: 'text', text, line, cell });
+    if (glued) out.push(glued);
+  }
+  for (const n of nums) out.push(n);
+}
+
+/** Tokens of one line in reading order. */
+export function lineTokens(line: string, lineNo: number, out: Token[]): void {
+  const cells = splitCells(line);
+  for (let i = 0; i < cells.length; i++) cellTokens(cells[i] ?? '', lineNo, i, out);
+}

@@ -1,0 +1,149 @@
+/**
+ * Where the tables are: section boundaries, page furniture (page numbers, running headers), template signals.
+ */
+import type { TemplateKey } from '../keys';
+
+const PAGE_NUMBER = [
+  /^[-~]\s*\d{1,3}\s*[-~]$/,
+  /^第\s*\d{1,3}\s*页(\s*[,，]?\s*共\s*\d{1,3}\s*页)?$/,
+  /^共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页$/,
+  /^\d{1,3}\s*\/\s*\d{1,3}$/,
+];
+
+/** Flags (1) the lines that are page furniture: page numbers, repeated running headers, bare numbers at a page break. */
+export function findFurniture(lines: readonly string[]): Uint8Array {
+  const skip = new Uint8Array(lines.length);
+  const headerCount = new Map<string, number>();
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] ?? '';
+    const t = raw.replace(/\f/g, '').trim();
+    if (t === '') continue;
+    if (t.length <= 16 && PAGE_NUMBER.some((re) => re.test(t))) {
+      skip[i] = 1;
+      continue;
+    }
+    // pdftotext -layout centres a bare page number just before the form feed.
+    if (/^\d{1,3}$/.test(t) && /^ {8,}/.test(raw)) {
+      const next = lines[i + 1];
+      const next2 = lines[i + 2];
+      if ((next !== undefined && next.startsWith('\f')) || (next?.trim() === '' && next2?.startsWith('\f'))) {
+        skip[i] = 1;
+        continue;
+      }
+    }
+    if (t.length >= 8 && t.indexOf('报告') !== -1 && /\d{4}\s*年/.test(t)) {
+      headerCount.set(t, (headerCount.get(t) ?? 0) + 1);
+    }
+  }
+  if (headerCount.size > 0) {
+    for (let i = 0; i < lines.length; i++) {
+      const t = (lines[i] ?? '').replace(/\f/g, '').trim();
+      // A running header repeats on every page; the first occurrence is the title and stays.
+      if ((headerCount.get(t) ?? 0) >= 3) skip[i] = 1;
+    }
+  }
+  return skip;
+}
+
+export interface Sections {
+  /** 0-based [start, end) line ranges; -1 when not found. */
+  t1: [number, number] | null;
+  t3: [number, number] | null;
+  t4: [number, number] | null;
+}
+
+const NEW_RECEIVED = /本年新收/;
+const T3_HEADING = /收到和处理政府信息公开申请/;
+const T1_HEADING = /主动公开政府信息(情况)?$/;
+const T4_HEADING = /行政复议.{0,3}行政诉讼/;
+const AFTER_T4 = /存在的主要问题|其他需要报告的事项/;
+
+/** Find the three table regions in the compact lines (matching form, whitespace removed). */
+export function findSections(compact: readonly string[]): Sections {
+  const n = compact.length;
+  let newRow = -1;
+  for (let i = 0; i < n; i++) {
+    const l = compact[i] ?? '';
+    if (NEW_RECEIVED.test(l) && l.length < 80) {
+      // The table row, not a sentence of the narrative: carriedOver follows within a few lines.
+      for (let j = i; j < Math.min(n, i + 30); j++) {
+        if ((compact[j] ?? '').indexOf('上年结转') !== -1) {
+          newRow = i;
+          break;
+        }
+      }
+      if (newRow >= 0) break;
+    }
+  }
+  if (newRow < 0) return { t1: null, t3: null, t4: null };
+  let t3Start = newRow;
+  for (let i = newRow; i >= Math.max(0, newRow - 60); i--) {
+    const l = compact[i] ?? '';
+    if (T3_HEADING.test(l) && l.length < 40) {
+      t3Start = i;
+      break;
+    }
+  }
+  let t4Start = -1;
+  for (let i = newRow + 1; i < n; i++) {
+    const l = compact[i] ?? '';
+    if (T4_HEADING.test(l) && l.length < 40 && /情况|[一二三四五六七]、/.test(l)) {
+      t4Start = i;
+      break;
+    }
+  }
+  let t4End = n;
+  const t3End = t4Start >= 0 ? t4Start : n;
+  if (t4Start >= 0) {
+    for (let i = t4Start + 1; i < n; i++) {
+      const l = compact[i] ?? '';
+      if (AFTER_T4.test(l) && l.length < 40) {
+        t4End = i;
+        break;
+      }
+    }
+    t4End = Math.min(t4End, t4Start + 200);
+  }
+  let t1Start = -1;
+  for (let i = t3Start - 1; i >= 0; i--) {
+    const l = compact[i] ?? '';
+    if (T1_HEADING.test(l) && l.length < 30) {
+      t1Start = i;
+      break;
+    }
+  }
+  if (t1Start < 0) {
+    for (let i = 0; i < t3Start; i++) {
+      if ((compact[i] ?? '').indexOf('第二十条') !== -1) {
+        t1Start = i;
+        break;
+      }
+    }
+  }
+  return {
+    t1: t1Start >= 0 ? [t1Start, t3Start] : null,
+    t3: [t3Start, t3End],
+    t4: t4Start >= 0 ? [t4Start, t4End] : null,
+  };
+}
+
+const SIGNALS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '逾期不补正', '逾期未按收费通知'];
+const SIGNALS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '政府集中采购', '其他对外管理服务事项', '采购总金额'];
+
+/** Template from the table headers: counts of each template's distinctive header words; null when neither shows. */
+export function detectTemplate(compactTableText: string): TemplateKey | null {
+  let a = 0;
+  let b = 0;
+  for (const s of SIGNALS_2021) if (compactTableText.indexOf(s) !== -1) a++;
+  for (const s of SIGNALS_2019) if (compactTableText.indexOf(s) !== -1) b++;
+  if (a === b) return null;
+  return a > b ? '2021' : '2019';
+}
+
+/** Which notice the preamble cites, if any. */
+export function citedNotice(compactPreamble: string): TemplateKey | null {
+  const c19 = /2019[\]〕)】]?第?60号/.test(compactPreamble);
+  const c21 = /2021[\]〕)】]?第?30号/.test(compactPreamble);
+  if (c19 === c21) return null;
+  return c19 ? '2019' : '2021';
+}

@@ -1,0 +1,72 @@
+/**
+ * Rows of a table region as a stream: each row is the label text gathered since the previous row's numbers, plus
+ * the numbers that follow it. This one reading covers one-cell-per-line, tab, pipe, markdown and PDF text alike.
+ */
+import { labelKey } from '../normalize';
+import { lineTokens, type NumToken, type Token } from './cells';
+
+export interface StreamRow {
+  /** Label text with whitespace removed, in matching form, leading fragments of earlier rows cut off. */
+  label: string;
+  /** The label as gathered, before cutting (for template detection and messages). */
+  fullLabel: string;
+  /** 1-based line where the label starts (or of the first number when there is no label). */
+  line: number;
+  nums: NumToken[];
+}
+
+// A row-start marker: （三） / 三、 / 1. / 1、 — labels are cut at the last one so that fragments of earlier rows
+// (continuations of wrapped labels, group headers printed between sub-rows) do not pollute the match.
+const MARKER = /\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.]|\d{1,2}[.、](?!\d)/g;
+
+export function cutAtLastMarker(key: string): string {
+  MARKER.lastIndex = 0;
+  let last = -1;
+  let m: RegExpExecArray | null;
+  while ((m = MARKER.exec(key)) !== null) last = m.index;
+  return last > 0 ? key.slice(last) : key;
+}
+
+/** Remove the numbering marker(s) at the start of a cut label. */
+export function stripMarkers(key: string): string {
+  return key.replace(/^(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.]|\d{1,2}[.、](?!\d))+/, '');
+}
+
+/**
+ * Build the row stream over lines [from, to) (0-based indexes into `lines`, matching form). Lines flagged in
+ * `skip` (page furniture) are ignored.
+ */
+export function streamRows(lines: readonly string[], from: number, to: number, skip: Uint8Array): StreamRow[] {
+  const rows: StreamRow[] = [];
+  const tokens: Token[] = [];
+  let label = '';
+  let labelLine = -1;
+  let nums: NumToken[] = [];
+  const flush = (): void => {
+    if (nums.length > 0) {
+      const key = labelKey(label);
+      rows.push({ label: cutAtLastMarker(key), fullLabel: key, line: labelLine > 0 ? labelLine : (nums[0]?.line ?? 0), nums });
+    }
+    label = '';
+    labelLine = -1;
+    nums = [];
+  };
+  for (let i = from; i < to; i++) {
+    if (skip[i] === 1) continue;
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    tokens.length = 0;
+    lineTokens(line, i + 1, tokens);
+    for (const t of tokens) {
+      if (t.kind === 'text') {
+        if (nums.length > 0) flush();
+        if (labelLine < 0) labelLine = t.line;
+        label += t.text;
+      } else {
+        nums.push(t);
+      }
+    }
+  }
+  flush();
+  return rows;
+}

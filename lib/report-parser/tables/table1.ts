@@ -1,0 +1,93 @@
+/**
+ * Table 1 (主动公开政府信息情况): rows found by keyword, numbers given to the template's fields in column order.
+ */
+import { PROACTIVE_ROWS, type TemplateKey } from '../keys';
+import type { Proactive, SourceRef, Warning } from '../types';
+import type { StreamRow } from './stream';
+
+export interface Table1Result {
+  proactive: Proactive;
+  sources: Record<string, SourceRef>;
+  warnings: Warning[];
+}
+
+// Distinctive words of each row; the row is the keyword ending last in the gathered label (headers precede it).
+const KEYWORDS: readonly (readonly [string, string])[] = [
+  ['对外管理服务', 'otherServices'],
+  ['管理服务事项', 'otherServices'],
+  ['事业性收费', 'fees'],
+  ['集中采购', 'procurement'],
+  ['规范性文件', 'normativeDocuments'],
+  ['规章', 'regulations'],
+  ['行政许可', 'licensing'],
+  ['行政处罚', 'punishment'],
+  ['行政强制', 'coercion'],
+];
+
+function rowKeyOf(label: string): string | null {
+  let best: string | null = null;
+  let bestEnd = -1;
+  for (const [word, key] of KEYWORDS) {
+    const i = label.lastIndexOf(word);
+    if (i < 0) continue;
+    const end = i + word.length;
+    if (end > bestEnd) {
+      bestEnd = end;
+      best = key;
+    }
+  }
+  return best;
+}
+
+export function emptyProactive(template: TemplateKey): Proactive {
+  const out: Proactive = {};
+  for (const [row, fields] of Object.entries(PROACTIVE_ROWS[template])) {
+    const r: Record<string, number | null> = {};
+    for (const f of fields) r[f] = null;
+    out[row] = r;
+  }
+  return out;
+}
+
+export function readTable1(rows: readonly StreamRow[], template: TemplateKey): Table1Result {
+  const proactive = emptyProactive(template);
+  const sources: Record<string, SourceRef> = {};
+  const warnings: Warning[] = [];
+  const spec = PROACTIVE_ROWS[template] as Record<string, readonly string[]>;
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const key = rowKeyOf(row.fullLabel);
+    if (!key || seen.has(key)) continue;
+    const fields = spec[key];
+    const target = proactive[key];
+    if (!fields || !target) continue;
+    seen.add(key);
+    fields.forEach((field, i) => {
+      const tok = row.nums[i];
+      if (!tok) return;
+      let value = tok.value;
+      const path = `proactive.${key}.${field}`;
+      if (field === 'amountYuan') {
+        // The unit is printed in the cell (25211 元, 2.5万元) or in the column header (采购总金额（万元）).
+        const header = row.fullLabel.slice(row.fullLabel.lastIndexOf('采购总金额'));
+        const tenThousand = tok.unit === '万元' || (tok.unit === null && row.fullLabel.indexOf('采购总金额') !== -1 && /万元/.test(header));
+        if (tenThousand) {
+          value = Math.round(value * 10000 * 100) / 100;
+          warnings.push({ code: 'unit-converted', row: key, line: tok.line, message: `${tok.raw} 万元 converted to ${value} 元`, detail: { printed: tok.raw, yuan: value } });
+        }
+      }
+      target[field] = value;
+      sources[path] = { line: tok.line, cell: tok.cell, raw: tok.raw };
+    });
+    if (row.nums.length > fields.length) {
+      warnings.push({ code: 'cells-extra', row: key, line: row.line, message: `Table 1 row ${key} has ${row.nums.length} numbers for ${fields.length} fields` });
+    }
+  }
+  if (seen.size === 0) warnings.push({ code: 'table-missing', row: 'proactive', message: 'Table 1 (proactive disclosure) not found' });
+  else {
+    for (const key of Object.keys(spec)) {
+      if (!seen.has(key)) warnings.push({ code: 'row-missing', row: key, message: `Table 1 row ${key} not found` });
+    }
+  }
+  return { proactive, sources, warnings };
+}

@@ -1,0 +1,181 @@
+/**
+ * Table 3 (收到和处理政府信息公开申请情况): rows found by their words, damaged rows read by the identities.
+ */
+import { APPLICANT_COLUMNS, OTHER_SUB_ROWS, applicationRowsFor, type ApplicationRow, type TemplateKey } from '../keys';
+import { alignTable3 } from '../labels';
+import { table3Identities, type Identity, type Matrix } from '../checks';
+import type { Applications, ApplicantCells, SourceRef, Warning } from '../types';
+import { rowCandidates, type CellRef } from './candidates';
+import { solve, type Slot } from './solve';
+import type { StreamRow } from './stream';
+
+export interface Table3Result {
+  applications: Applications;
+  /** Matrix as solved (printed otherTotal only where printed), for the checks. */
+  matrix: Matrix;
+  identities: Identity[];
+  lines: Partial<Record<ApplicationRow, number>>;
+  sources: Record<string, SourceRef>;
+  warnings: Warning[];
+  /** Rows matched. */
+  found: number;
+}
+
+const WIDTH = 7;
+const FUZZY_BELOW = 0.9;
+
+const GROUP_HEADERS: readonly (readonly [string, ApplicationRow])[] = [
+  ['不予公开', 'deniedStateSecret'],
+  ['无法提供', 'unableNotHeld'],
+  ['不予处理', 'notProcessedComplaint'],
+];
+
+function cells(values: readonly (number | null)[] | undefined): ApplicantCells {
+  const out = {} as ApplicantCells;
+  APPLICANT_COLUMNS.forEach((c, i) => {
+    const v = values?.[i];
+    out[c] = v === undefined ? null : v;
+  });
+  return out;
+}
+
+export function readTable3(rows: readonly StreamRow[], template: TemplateKey, compactRegion: string): Table3Result {
+  const warnings: Warning[] = [];
+  const sources: Record<string, SourceRef> = {};
+  const matches = alignTable3(rows.map((r) => r.label));
+  const slots: Slot[] = [];
+  const lines: Partial<Record<ApplicationRow, number>> = {};
+  const present = new Set<ApplicationRow>();
+  const rawDigits = new Map<ApplicationRow, string>();
+  for (const m of matches) {
+    const row = rows[m.row];
+    if (!row || present.has(m.key)) continue;
+    present.add(m.key);
+    lines[m.key] = row.line;
+    slots.push({ key: m.key, cands: rowCandidates(row.nums, WIDTH, WIDTH) });
+    rawDigits.set(m.key, row.nums.map((t) => t.raw).join(' '));
+    if (m.similarity < FUZZY_BELOW) {
+      warnings.push({
+        code: 'label-fuzzy',
+        row: m.key,
+        line: row.line,
+        message: `Row label "${row.label}" matched ${m.key} approximately`,
+        detail: { label: row.label, similarity: Math.round(m.similarity * 100) / 100 },
+      });
+    }
+  }
+  const identities = table3Identities({ present, lines });
+  const sol = solve(slots, identities);
+  const matrix = sol.best.matrix;
+
+  // Warnings for damaged rows, in row order.
+  slots.forEach((slot, s) => {
+    const cand = slot.cands[sol.choice[s] ?? 0];
+    const line = lines[slot.key];
+    if (!cand) return;
+    if (cand.kind === 'missing') {
+      warnings.push({
+        code: 'cells-missing',
+        row: slot.key,
+        line,
+        message: `Row ${slot.key} has ${WIDTH - cand.missing.length} of ${WIDTH} cells; the gap was placed by the identities`,
+        detail: { missingColumns: cand.missing.map((k) => APPLICANT_COLUMNS[k]) },
+      });
+    } else if (cand.kind === 'extra') {
+      warnings.push({
+        code: 'cells-extra',
+        row: slot.key,
+        line,
+        message: `Row ${slot.key} has more than ${WIDTH} cells; the extra cells were dropped`,
+        detail: { droppedCells: cand.missing },
+      });
+    } else if (cand.kind === 'split') {
+      warnings.push({
+        code: 'cells-run-together',
+        row: slot.key,
+        line,
+        message: `Row ${slot.key}: digits run together were split using the identities`,
+        detail: { printed: rawDigits.get(slot.key), candidates: slot.cands.length },
+      });
+    } else if (cand.kind === 'unreadable') {
+      warnings.push({
+        code: 'cells-missing',
+        row: slot.key,
+        line,
+        message: `Row ${slot.key} could not be read into ${WIDTH} cells; its values are left blank`,
+      });
+    }
+    for (let k = 0; k < WIDTH; k++) {
+      const v = matrix[slot.key]?.[k];
+      const col = APPLICANT_COLUMNS[k] ?? '';
+      const path = `applications.${slot.key}.${col}`;
+      const ref: CellRef | null | undefined = cand.refs[k];
+      if (sol.best.inferred.has(`${slot.key}:${k}`)) {
+        warnings.push({ code: 'value-inferred', row: slot.key, line, message: `${slot.key}.${col} = ${String(v)} forced by the identities`, detail: { column: col, value: v } });
+        if (line !== undefined) sources[path] = { line, cell: -1 };
+      } else if (ref && v !== null && v !== undefined) {
+        sources[path] = { line: ref.line, cell: ref.cell, raw: ref.raw };
+      } else if ((v === null || v === undefined) && cand.kind !== 'unreadable') {
+        warnings.push({ code: 'value-blank', row: slot.key, line, message: `${slot.key}.${col} is blank`, detail: { column: col } });
+      }
+    }
+  });
+  if (sol.alternatives.length > 0) {
+    const differing = new Set<ApplicationRow>();
+    for (const alt of sol.alternatives) {
+      for (const slot of slots) {
+        if ((alt.matrix[slot.key] ?? []).join(',') !== (matrix[slot.key] ?? []).join(',')) differing.add(slot.key);
+      }
+    }
+    for (const key of differing) {
+      warnings.push({
+        code: 'split-ambiguous',
+        row: key,
+        line: lines[key],
+        message: `Row ${key}: several readings fit the identities equally; the first is used`,
+        detail: { chosen: matrix[key], alternatives: sol.alternatives.map((a) => a.matrix[key]) },
+      });
+    }
+  }
+
+  // Output rows of the template.
+  const applications: Applications = {};
+  const subsPresent = OTHER_SUB_ROWS.every((r) => present.has(r));
+  for (const key of applicationRowsFor(template)) {
+    if (key === 'otherTotal' && template === '2021' && subsPresent) {
+      const sum = APPLICANT_COLUMNS.map((_, k) => {
+        let s = 0;
+        for (const r of OTHER_SUB_ROWS) {
+          const v = matrix[r]?.[k];
+          if (v === null || v === undefined) return null;
+          s += v;
+        }
+        return s;
+      });
+      applications.otherTotal = cells(sum);
+      APPLICANT_COLUMNS.forEach((col, k) => {
+        const line = lines.otherOverdueCorrection;
+        if (sum[k] !== null && line !== undefined) {
+          sources[`applications.otherTotal.${col}`] = {
+            line,
+            cell: -1,
+            derivedFrom: OTHER_SUB_ROWS.map((r) => `applications.${r}.${col}`),
+          };
+        }
+      });
+      continue;
+    }
+    applications[key] = cells(matrix[key]);
+    if (!present.has(key)) {
+      // 2021 reports that print （六）其他处理 as one row have no sub-rows: not worth a warning each.
+      const quietSub = template === '2021' && present.has('otherTotal') && (OTHER_SUB_ROWS as readonly string[]).includes(key);
+      if (!quietSub) warnings.push({ code: 'row-missing', row: key, message: `Row ${key} not found in table 3` });
+    }
+  }
+  for (const [words, firstRow] of GROUP_HEADERS) {
+    if (present.has(firstRow) && compactRegion.indexOf(words) === -1) {
+      warnings.push({ code: 'group-header-missing', row: firstRow, line: lines[firstRow], message: `Group header ${words} is missing` });
+    }
+  }
+  return { applications, matrix, identities, lines, sources, warnings, found: present.size };
+}
