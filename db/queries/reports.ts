@@ -1,0 +1,140 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { getReadDb } from '@/db/index';
+import { agencies, reports } from '@/db/schema';
+import type { ApplicantFigures, ReviewFigures, ReviewKindKey } from './agencies';
+import { fromJson, type RegionLink, regionPathJson } from './shared';
+
+export interface ReportCheck {
+  checkId: string;
+  passed: boolean;
+  left: number | null;
+  right: number | null;
+  line: number | null;
+}
+
+export interface ReportWarning {
+  code: string;
+  row?: string;
+  line?: number;
+  message?: string;
+  detail?: unknown;
+}
+
+export interface ReportRevision {
+  id: number;
+  revision: number;
+  isCurrent: boolean;
+  ingestedAt: string;
+}
+
+/** Everything the report page shows: figures, checks, warnings, provenance, the source text and revisions. */
+export interface ReportDetail {
+  id: number;
+  year: number;
+  revision: number;
+  isCurrent: boolean;
+  template: '2019' | '2021';
+  title: string | null;
+  documentNumber: string | null;
+  publishedOn: string | null;
+  sourceFileName: string;
+  sha256: string;
+  format: string;
+  encoding: string;
+  sourceText: string;
+  feesCollectedYuan: number | null;
+  regionName: string | null;
+  synthetic: boolean;
+  warnings: ReportWarning[];
+  narrative: { overview?: string | null; problems?: string | null; other?: string | null };
+  /** figure path (e.g. applications.newReceived.total) → source line and cell */
+  sources: Record<string, { line: number; cell?: number; raw?: string }>;
+  checksPassed: number;
+  checksTotal: number;
+  ingestedAt: string;
+  agency: { id: number; slug: string; name: string; kind: string; regionCode: string | null };
+  regionPath: RegionLink[];
+  applications: Record<string, ApplicantFigures>;
+  reviews: Partial<Record<ReviewKindKey, ReviewFigures>>;
+  proactive: Record<string, Record<string, number | null>>;
+  checks: ReportCheck[];
+  /** All revisions of this agency and year, oldest first. */
+  revisions: ReportRevision[];
+}
+
+/** A report by id with all its figures in one query; null when there is none. */
+export async function getReportDetail(id: number): Promise<ReportDetail | null> {
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2147483647) return null;
+  const db = getReadDb();
+  const [r] = await db
+    .select({
+      id: reports.id,
+      year: reports.year,
+      revision: reports.revision,
+      isCurrent: reports.isCurrent,
+      template: reports.template,
+      title: reports.title,
+      documentNumber: reports.documentNumber,
+      publishedOn: reports.publishedOn,
+      sourceFileName: reports.sourceFileName,
+      sha256: reports.sha256,
+      format: reports.format,
+      encoding: reports.encoding,
+      sourceText: reports.sourceText,
+      feesCollectedYuan: reports.feesCollectedYuan,
+      regionName: reports.regionName,
+      synthetic: reports.synthetic,
+      warnings: reports.warnings,
+      narrative: reports.narrative,
+      sources: reports.sources,
+      checksPassed: reports.checksPassed,
+      checksTotal: reports.checksTotal,
+      ingestedAt: sql<string>`${reports.ingestedAt}::text`,
+      agency: {
+        id: agencies.id,
+        slug: agencies.slug,
+        name: agencies.name,
+        kind: agencies.kind,
+        regionCode: agencies.regionCode,
+      },
+      regionPath: regionPathJson(sql`${agencies.regionCode}`),
+      applications: sql<unknown>`(select json_object_agg(a.row_key, json_build_object('naturalPerson', a.natural_person,
+          'commercialEnterprise', a.commercial_enterprise, 'researchInstitution', a.research_institution,
+          'publicInterestOrg', a.public_interest_org, 'legalServiceOrg', a.legal_service_org, 'otherOrg', a.other_org,
+          'total', a.total))
+        from application_rows a where a.report_id = ${reports.id})`,
+      reviews: sql<unknown>`(select json_object_agg(v.kind, json_build_object('upheld', v.upheld, 'corrected', v.corrected,
+          'other', v.other, 'pending', v.pending, 'total', v.total))
+        from review_rows v where v.report_id = ${reports.id})`,
+      proactive: sql<unknown>`(select json_agg(json_build_array(p.row_key, p.field, p.value))
+        from proactive_figures p where p.report_id = ${reports.id})`,
+      checks: sql<unknown>`(select json_agg(json_build_object('checkId', c.check_id, 'passed', c.passed, 'left', c."left",
+          'right', c."right", 'line', c.line) order by c.passed, c.check_id)
+        from check_results c where c.report_id = ${reports.id})`,
+      revisions: sql<unknown>`(select json_agg(json_build_object('id', o.id, 'revision', o.revision,
+          'isCurrent', o.is_current, 'ingestedAt', o.ingested_at::text) order by o.revision)
+        from reports o where o.agency_id = ${reports.agencyId} and o.year = ${reports.year})`,
+    })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(eq(reports.id, id))
+    .limit(1);
+  if (!r) return null;
+  const proactive: Record<string, Record<string, number | null>> = {};
+  for (const [row, field, value] of fromJson<[string, string, number | null][]>(r.proactive, [])) {
+    (proactive[row] ??= {})[field] = value;
+  }
+  return {
+    ...r,
+    warnings: fromJson<ReportWarning[]>(r.warnings, []),
+    narrative: fromJson<ReportDetail['narrative']>(r.narrative, {}),
+    sources: fromJson<ReportDetail['sources']>(r.sources, {}),
+    regionPath: fromJson<RegionLink[]>(r.regionPath, []),
+    applications: fromJson<Record<string, ApplicantFigures>>(r.applications, {}),
+    reviews: fromJson<ReportDetail['reviews']>(r.reviews, {}),
+    proactive,
+    checks: fromJson<ReportCheck[]>(r.checks, []),
+    revisions: fromJson<ReportRevision[]>(r.revisions, []),
+  };
+}
