@@ -19,12 +19,13 @@ export interface StreamRow {
 // (continuations of wrapped labels, group headers printed between sub-rows) do not pollute the match.
 const MARKER = /\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.]|\d{1,2}[.、](?!\d)/g;
 
-export function cutAtLastMarker(key: string): string {
+/** Index in `key` where the row's own label starts: the last row-start marker (0 when none). */
+export function lastMarkerIndex(key: string): number {
   MARKER.lastIndex = 0;
-  let last = -1;
+  let last = 0;
   let m: RegExpExecArray | null;
   while ((m = MARKER.exec(key)) !== null) last = m.index;
-  return last > 0 ? key.slice(last) : key;
+  return last;
 }
 
 /** Remove the numbering marker(s) at the start of a cut label. */
@@ -39,16 +40,26 @@ export function stripMarkers(key: string): string {
 export function streamRows(lines: readonly string[], from: number, to: number, skip: Uint8Array): StreamRow[] {
   const rows: StreamRow[] = [];
   const tokens: Token[] = [];
-  let label = '';
-  let labelLine = -1;
+  let key = '';
+  // Start offset in `key` of each line's text, to give the cut label the line it starts on.
+  const segStart: number[] = [];
+  const segLine: number[] = [];
   let nums: NumToken[] = [];
   const flush = (): void => {
     if (nums.length > 0) {
-      const key = labelKey(label);
-      rows.push({ label: cutAtLastMarker(key), fullLabel: key, line: labelLine > 0 ? labelLine : (nums[0]?.line ?? 0), nums });
+      const cut = lastMarkerIndex(key);
+      let line = nums[0]?.line ?? 0;
+      for (let s = segStart.length - 1; s >= 0; s--) {
+        if ((segStart[s] ?? 0) <= cut) {
+          line = segLine[s] ?? line;
+          break;
+        }
+      }
+      rows.push({ label: key.slice(cut), fullLabel: key, line, nums });
     }
-    label = '';
-    labelLine = -1;
+    key = '';
+    segStart.length = 0;
+    segLine.length = 0;
     nums = [];
   };
   for (let i = from; i < to; i++) {
@@ -60,8 +71,13 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
     for (const t of tokens) {
       if (t.kind === 'text') {
         if (nums.length > 0) flush();
-        if (labelLine < 0) labelLine = t.line;
-        label += t.text;
+        const piece = labelKey(t.text);
+        if (piece === '') continue;
+        if (segLine[segLine.length - 1] !== t.line) {
+          segStart.push(key.length);
+          segLine.push(t.line);
+        }
+        key += piece;
       } else {
         nums.push(t);
       }

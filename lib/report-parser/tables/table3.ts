@@ -24,10 +24,11 @@ export interface Table3Result {
 const WIDTH = 7;
 const FUZZY_BELOW = 0.9;
 
-const GROUP_HEADERS: readonly (readonly [string, ApplicationRow])[] = [
-  ['不予公开', 'deniedStateSecret'],
-  ['无法提供', 'unableNotHeld'],
-  ['不予处理', 'notProcessedComplaint'],
+// Group headers may be broken across lines and interleaved with row-group text ("（三）不" / "理" / "予公开").
+const GROUP_HEADERS: readonly (readonly [string, RegExp, ApplicationRow])[] = [
+  ['不予公开', /不.{0,4}予.{0,4}公.{0,4}开|\(三\)/, 'deniedStateSecret'],
+  ['无法提供', /无.{0,4}法.{0,4}提.{0,4}供|\(四\)/, 'unableNotHeld'],
+  ['不予处理', /不.{0,4}予.{0,4}处.{0,4}理|\(五\)/, 'notProcessedComplaint'],
 ];
 
 function cells(values: readonly (number | null)[] | undefined): ApplicantCells {
@@ -172,8 +173,8 @@ export function readTable3(rows: readonly StreamRow[], template: TemplateKey, co
       if (!quietSub) warnings.push({ code: 'row-missing', row: key, message: `Row ${key} not found in table 3` });
     }
   }
-  for (const [words, firstRow] of GROUP_HEADERS) {
-    if (present.has(firstRow) && compactRegion.indexOf(words) === -1) {
+  for (const [words, re, firstRow] of GROUP_HEADERS) {
+    if (present.has(firstRow) && !re.test(compactRegion)) {
       warnings.push({ code: 'group-header-missing', row: firstRow, line: lines[firstRow], message: `Group header ${words} is missing` });
     }
   }
