@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { getReadDb } from '@/db/index';
 import { agencies, reportTotals, reports } from '@/db/schema';
-import { fromJson, type RegionLink, regionPathJson } from './shared';
+import { fromJson, type RegionLink, regionPathJson } from './json-fields';
 
 export type ReviewKindKey = 'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration';
 

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { getReadDb } from '@/db/index';
 import { agencies, reports } from '@/db/schema';
 import type { ApplicantFigures, ReviewFigures, ReviewKindKey } from './agencies';
-import { fromJson, type RegionLink, regionPathJson } from './shared';
+import { fromJson, type RegionLink, regionPathJson } from './json-fields';
 
 export interface ReportCheck {
   checkId: string;
