@@ -82,6 +82,22 @@ export function junkRatio(text: string): number {
   return junk / n;
 }
 
+/** Share of characters a Chinese report is made of: ASCII, CJK ideographs, CJK and full-width punctuation. */
+function plausibility(text: string): number {
+  const n = Math.min(text.length, 65536);
+  if (n === 0) return 0;
+  let good = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      (c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c ||
+      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2010 && c <= 0x2027) || c === 0xa0 || c === 0xb7 || c === 0xd7
+    ) good++;
+  }
+  return good / n;
+}
+
 interface DecodedText {
   text: string;
   encoding: string;
@@ -108,15 +124,17 @@ function decodeText(bytes: Uint8Array): DecodedText | null {
   }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null && junkRatio(utf8) < 0.01) return { text: utf8, encoding: 'utf-8', warnings: [] };
-  const u16 = utf16ByNulls(bytes);
-  if (u16) {
-    const t = tryDecode(u16, bytes);
-    if (t !== null && junkRatio(t) < 0.01) return fallback(u16, t);
+  // Not UTF-8: GB18030 accepts most byte pairs (UTF-16 Chinese included), so every candidate is decoded and
+  // the one that reads most like Chinese text wins.
+  let best: { encoding: string; text: string; score: number } | null = null;
+  const order = utf16ByNulls(bytes) === 'utf-16be' ? ['utf-16be', 'gb18030', 'utf-16le'] : ['utf-16le', 'gb18030', 'utf-16be'];
+  for (const encoding of utf8 === null ? order : order.filter((e) => e !== 'gb18030')) {
+    const t = tryDecode(encoding, bytes);
+    if (t === null || junkRatio(t) >= 0.01) continue;
+    const score = plausibility(t);
+    if (!best || score > best.score) best = { encoding, text: t, score };
   }
-  if (utf8 === null) {
-    const gb = tryDecode('gb18030', bytes);
-    if (gb !== null && junkRatio(gb) < 0.01) return fallback('gb18030', gb);
-  }
+  if (best && best.score >= 0.9) return fallback(best.encoding, best.text);
   return null;
 }
 

@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeInput, MAX_TEXT_BYTES } from '../../lib/report-parser/decode';
+import { htmlToText } from '../../lib/report-parser/html';
+import { parseReport } from '../../lib/report-parser/index';
+import { buildDocx } from './fixtures/inputs/docx';
+import { encodeGb18030, encodeUtf16, randomBytes, utf8 } from './fixtures/inputs/encodings';
+
+const SEEDS = path.resolve(__dirname, '../../../shared/seeds');
+const seed = (name: string): string => readFileSync(path.join(SEEDS, name), 'utf8');
+const SEED0 = seed('000_d0c4e47c7a6f8a9c.txt');
+const SEED4 = seed('004_6edcfa7a7c2249f1.txt');
+
+describe('decodeInput: text encodings', () => {
+  const variants: [string, Uint8Array, string, boolean][] = [
+    ['utf-8', utf8(SEED0), 'utf-8', false],
+    ['utf-8 with BOM', utf8(SEED0, true), 'utf-8-bom', false],
+    ['utf-16le with BOM', encodeUtf16(SEED0, 'le', true), 'utf-16le', true],
+    ['utf-16be with BOM', encodeUtf16(SEED0, 'be', true), 'utf-16be', true],
+    ['utf-16le without BOM', encodeUtf16(SEED0, 'le', false), 'utf-16le', true],
+    ['gb18030', encodeGb18030(SEED0), 'gb18030', true],
+  ];
+  for (const [label, bytes, encoding, fallback] of variants) {
+    it(`decodes ${label} to the same text`, async () => {
+      const r = await decodeInput(bytes, 'seed.txt');
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.encoding).toBe(encoding);
+      expect(r.text).toBe(SEED0);
+      expect(r.format).toBe('text');
+      expect(r.warnings.some((w) => w.code === 'encoding-fallback')).toBe(fallback);
+    });
+  }
+
+  it('normalises CRLF line ends without changing the line count', async () => {
+    const r = await decodeInput(utf8(SEED4.replace(/\n/g, '\r\n')), 'x.txt');
+    expect(r.ok && r.text).toBe(SEED4);
+  });
+
+  it('every encoding of a seed gives the same parsed report', async () => {
+    const base = await parseReport(utf8(SEED4), { fileName: '004.txt' });
+    expect(base.ok).toBe(true);
+    for (const bytes of [encodeGb18030(SEED4), encodeUtf16(SEED4, 'be', true), utf8(SEED4, true)]) {
+      const r = await parseReport(bytes, { fileName: '004.txt' });
+      expect(r.ok).toBe(true);
+      if (r.ok && base.ok) {
+        expect(r.report.agencyName).toBe('芗城区人民政府');
+        const noFallback = (w: { code: string }[]) => w.filter((x) => x.code !== 'encoding-fallback');
+        expect({ ...r.report, warnings: noFallback(r.report.warnings) }).toEqual({
+          ...base.report,
+          warnings: noFallback(base.report.warnings),
+        });
+      }
+    }
+  });
+});
+
+describe('decodeInput: kind from content', () => {
+  it('treats markup as HTML whatever the extension', async () => {
+    const html = '<html><body><p>标题</p><table><tr><td>a</td><td>1</td></tr></table></body></html>';
+    const r = await decodeInput(utf8(html), 'report.txt');
+    expect(r.ok && r.format).toBe('html');
+    expect(r.ok && r.text).toBe('标题\na\t1\n');
+  });
+
+  it('recognises markdown headings', async () => {
+    const r = await decodeInput(utf8(seed('003_61b7d9ecb39ad7a8.txt')), '003.txt');
+    expect(r.ok && r.format).toBe('markdown');
+  });
+
+  it('reads a DOCX by its zip content even when named .txt, merged cells on the grid', async () => {
+    const bytes = await buildDocx(
+      ['鲤城区2022年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况'],
+      [
+        [{ text: '三、本年度办理结果', vMerge: 'restart' }, { text: '（一）予以公开', gridSpan: 2 }, { text: '11' }, { text: '0' }],
+        [{ text: '', vMerge: 'continue' }, { text: '（三）不予公开' }, { text: '1.属于国家秘密' }, { text: '0' }, { text: '' }],
+      ],
+      ['六、其他需要报告的事项', '收取的信息公开处理费为0元。'],
+    );
+    const r = await decodeInput(bytes, 'report.txt');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.format).toBe('docx');
+    const lines = r.text.split('\n');
+    expect(lines).toContain('三、本年度办理结果\t（一）予以公开\t\t11\t0');
+    expect(lines).toContain('\t（三）不予公开\t1.属于国家秘密\t0\t');
+    expect(lines).toContain('收取的信息公开处理费为0元。');
+  });
+});
+
+describe('htmlToText', () => {
+  const text = htmlToText(readFileSync(path.join(__dirname, 'fixtures/inputs/spans.html'), 'utf8'));
+  const lines = text.split('\n');
+
+  it('drops script, style and head, decodes entities and &nbsp;', () => {
+    expect(text).not.toContain('不应出现');
+    expect(text).not.toContain('border');
+    expect(lines).toContain('本报告 依据《条例》编制&发布。');
+  });
+
+  it('expands rowspan/colspan so numbers keep their columns; blank cells stay empty', () => {
+    expect(lines).toContain('一、本年新收政府信息公开申请数量\t\t\t49\t1\t\t0\t\t0\t50');
+    expect(lines).toContain('三、本年度办理结果\t（一）予以公开\t\t11\t0\t0\t0\t0\t0\t11');
+    // Row under a rowspan: the covered first column is empty, <br> inside a cell is a space.
+    expect(lines).toContain('\t（三）不予公开\t1.属于 国家秘密\t0\t0\t0\t0\t0\t0\t0');
+    expect(lines).toContain('\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计');
+  });
+
+  it('keeps every row on one line with the same number of cells', () => {
+    const rows = lines.filter((l) => l.includes('\t'));
+    expect(rows).toHaveLength(6);
+    for (const r of rows) expect(r.split('\t')).toHaveLength(10);
+  });
+
+  it('caps hostile spans instead of allocating a huge grid', () => {
+    const t0 = performance.now();
+    const out = htmlToText('<table><tr><td rowspan="65534" colspan="65534">x</td><td>1</td></tr><tr><td>2</td></tr></table>');
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(out.startsWith('x')).toBe(true);
+  });
+});
+
+describe('bad input', () => {
+  const quick = async (bytes: Uint8Array, name = 'f.txt') => {
+    const t0 = performance.now();
+    const r = await decodeInput(bytes, name);
+    return { r, ms: performance.now() - t0 };
+  };
+
+  it('empty and whitespace-only files', async () => {
+    expect((await quick(new Uint8Array())).r).toMatchObject({ ok: false, error: { code: 'empty' } });
+    expect((await quick(utf8(' \n\t\n'))).r).toMatchObject({ ok: false, error: { code: 'empty' } });
+  });
+
+  it('random bytes are binary', async () => {
+    for (const s of [1, 2, 3, 42]) {
+      const { r } = await quick(randomBytes(4096, s));
+      expect(r).toMatchObject({ ok: false, error: { code: 'binary' } });
+    }
+  });
+
+  it('a 20 MB text is refused quickly as too-large', async () => {
+    const big = utf8(SEED0.repeat(Math.ceil((20 * 1024 * 1024) / SEED0.length / 3)));
+    expect(big.length).toBeGreaterThan(MAX_TEXT_BYTES);
+    const { r, ms } = await quick(big);
+    expect(r).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('corrupt PDF, non-Word zip and legacy .doc are unreadable', async () => {
+    const pdf = await quick(utf8('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage'), 'x.pdf');
+    expect(pdf.r).toMatchObject({ ok: false, error: { code: 'unreadable' } });
+    expect(pdf.ms).toBeLessThan(21_000);
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...utf8('not/a/word/file.xml')]);
+    expect((await quick(zip, 'x.docx')).r).toMatchObject({ ok: false, error: { code: 'unreadable' } });
+    const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...utf8('word/document.xml'), ...randomBytes(200, 7)]);
+    expect((await quick(broken, 'x.docx')).r).toMatchObject({ ok: false, error: { code: 'unreadable' } });
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect((await quick(ole, 'x.doc')).r).toMatchObject({ ok: false, error: { code: 'unreadable' } });
+  });
+
+  it('through the whole parser: truncated before table 3, not a report', async () => {
+    const cut = SEED0.slice(0, SEED0.indexOf('三、收到和处理'));
+    const truncated = await parseReport(utf8(cut), { fileName: 'cut.txt' });
+    expect(truncated).toMatchObject({ ok: false, error: { code: 'truncated' } });
+    const prose = await parseReport(utf8('今天天气很好。\n我们去公园散步，看见很多花。\n'), { fileName: 'p.txt' });
+    expect(prose).toMatchObject({ ok: false, error: { code: 'not-a-report' } });
+    const random = await parseReport(randomBytes(10_000, 9), { fileName: 'r.bin' });
+    expect(random).toMatchObject({ ok: false, error: { code: 'binary' } });
+  });
+});
