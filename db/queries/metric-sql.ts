@@ -22,11 +22,11 @@ const plus = (...cs: AnyPgColumn[]): SQL => sql.join(cs.map(col), sql` + `);
 const handledShare = (c: AnyPgColumn): MetricSql => ({ num: col(c), den: col(T.totalHandled), needs: [c, T.totalHandled] });
 
 const exemptions = Object.fromEntries(
-  EXEMPTION_METRIC_KEYS.map((k) => [
+  EXEMPTION_METRIC_KEYS.map((k): [string, MetricSql] => [
     `exemption.${k}`,
-    { num: col(T[k]), den: col(T.denied), needs: [T[k], T.denied] } satisfies MetricSql,
+    { num: col(T[k]), den: col(T.denied), needs: [T[k], T.denied] },
   ]),
-) as Record<`exemption.${(typeof EXEMPTION_METRIC_KEYS)[number]}`, MetricSql>;
+) as unknown as Record<`exemption.${(typeof EXEMPTION_METRIC_KEYS)[number]}`, MetricSql>;
 
 export const METRIC_SQL: Record<RankingMetric, MetricSql> = {
   disclosure: {
