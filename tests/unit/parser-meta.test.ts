@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractMeta } from '../../lib/report-parser/meta';
+import { parseReport } from '../../lib/report-parser/index';
+
+const SHARED = path.resolve(__dirname, '../../../shared');
+const SEEDS = path.join(SHARED, 'seeds');
+const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const META_FIELDS = ['agencyName', 'regionCode', 'year', 'publishedOn', 'feesCollectedYuan'] as const;
+
+const metaOf = (text: string) => extractMeta(text.split('\n'), text);
+
+describe('extractMeta on the five seeds', () => {
+  it('has five seeds to check', () => expect(seedFiles).toHaveLength(5));
+  for (const file of seedFiles) {
+    it(`${file}: agency, region, year, date and fee as hand-read`, () => {
+      const text = readFileSync(path.join(SEEDS, file), 'utf8');
+      const expected = JSON.parse(readFileSync(path.join(SEEDS, file.replace('.txt', '.expected.json')), 'utf8')).expected;
+      const meta = metaOf(text);
+      for (const k of META_FIELDS) expect({ [k]: meta[k] }).toEqual({ [k]: expected[k] });
+      if (meta.templateHint !== null) expect(meta.templateHint).toBe(expected.template);
+    });
+    it(`${file}: the full parse keeps the same metadata and the template`, async () => {
+      const expected = JSON.parse(readFileSync(path.join(SEEDS, file.replace('.txt', '.expected.json')), 'utf8')).expected;
+      const r = await parseReport(new Uint8Array(readFileSync(path.join(SEEDS, file))), { fileName: file });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      for (const k of [...META_FIELDS, 'template'] as const) expect({ [k]: r.report[k] }).toEqual({ [k]: expected[k] });
+    });
+  }
+});
+
+describe('extractMeta details', () => {
+  const seed = (prefix: string) => readFileSync(path.join(SEEDS, seedFiles.find((f) => f.startsWith(prefix))!), 'utf8');
+
+  it('001: street office, its town code, document number, signature date', () => {
+    const m = metaOf(seed('001'));
+    expect(m.agencyKind).toBe('street');
+    expect(m.regionName).toBe('福建省泉州市鲤城区开元街道');
+    expect(m.documentNumber).toBe('泉鲤政开办文〔2021〕1号');
+    expect(m.title).toBe('鲤城区人民政府开元街道办事处 2020年政府信息公开工作年度报告');
+    expect(m.narrative.other).toBe('无其他需要报告的事项。');
+    expect(m.templateHint).toBe('2019');
+  });
+
+  it('002: a title naming only 政府办公室 takes the county from the body', () => {
+    const m = metaOf(seed('002'));
+    expect(m.agencyName).toBe('龙亭区人民政府办公室');
+    expect(m.agencyKind).toBe('office');
+    expect(m.regionName).toBe('河南省开封市龙亭区');
+    expect(m.narrativeFigures).toContainEqual(expect.objectContaining({ key: 'newReceived', value: 16 }));
+    expect(m.sources['feesCollectedYuan']?.line).toBe(94);
+  });
+
+  it('004: no title — year from the period (warned), government not its office (汇总各镇街)', () => {
+    const m = metaOf(seed('004'));
+    expect(m.title).toBeNull();
+    expect(m.warnings.map((w) => w.code)).toContain('year-from-period');
+    expect(m.agencyKind).toBe('government');
+    expect(m.narrativeFigures).toContainEqual(expect.objectContaining({ key: 'newReceived', value: 80 }));
+  });
+
+  it('000: no date signed → publishedOn null with a warning; region-wide title → the government', () => {
+    const m = metaOf(seed('000'));
+    expect(m.publishedOn).toBeNull();
+    expect(m.warnings.map((w) => w.code)).toContain('published-date-missing');
+    expect(m.agencyName).toBe('鲤城区人民政府');
+    expect(m.narrative.overview?.startsWith('（一）突出全局统筹落实')).toBe(true);
+  });
+
+  it('fees: amounts, 万元, none collected, and silence', () => {
+    const body = (six: string) => `某县2022年政府信息公开工作年度报告\n一、总体情况\n概述。\n六、其他需要报告的事项\n${six}\n`;
+    expect(metaOf(body('全年收取信息处理费 3940 元。')).feesCollectedYuan).toBe(3940);
+    const wan = metaOf(body('本年度收取信息处理费0.12万元。'));
+    expect(wan.feesCollectedYuan).toBe(1200);
+    expect(wan.warnings.map((w) => w.code)).toContain('unit-converted');
+    expect(metaOf(body('本机关未收取任何信息处理费。')).feesCollectedYuan).toBe(0);
+    expect(metaOf(body('按照《政府信息公开信息处理费管理办法》执行，\n全年收取政府信息公开信息处理费 0 元。')).feesCollectedYuan).toBe(0);
+    expect(metaOf(body('无')).feesCollectedYuan).toBeNull();
+    expect(metaOf(body('无其他需要报告的事项。')).feesCollectedYuan).toBeNull();
+  });
+
+  it('dates in Chinese numerals and the last standalone date after section 六', () => {
+    const m = metaOf('甲县2020年政府信息公开工作年度报告\n六、其他需要报告的事项\n无。\n甲县人民政府\n二〇二一年一月二十八日\n');
+    expect(m.publishedOn).toBe('2021-01-28');
+  });
+});
+
+describe('extractMeta on the corpus texts', () => {
+  const cases: [string, string, string, number, number][] = [
+    ['huaian-2024.layout.txt', '淮安市人民政府', '3208', 2024, 3940],
+    ['hongze-2023.layout.txt', '洪泽区人民政府', '320813', 2023, 0],
+    ['hongze-2024.raw.txt', '洪泽区人民政府', '320813', 2024, 0],
+  ];
+  for (const [file, agency, code, year, fee] of cases) {
+    it(file, () => {
+      const m = metaOf(readFileSync(path.join(SHARED, 'corpus', file), 'utf8'));
+      expect([m.agencyName, m.regionCode, m.year, m.feesCollectedYuan]).toEqual([agency, code, year, fee]);
+    });
+  }
+  it('huaian: the narrative figures the engine checks against the tables', () => {
+    const m = metaOf(readFileSync(path.join(SHARED, 'corpus', 'huaian-2024.layout.txt'), 'utf8'));
+    const figures = Object.fromEntries(m.narrativeFigures.map((f) => [f.key, f.value]));
+    expect(figures).toEqual({ newReceived: 3119, carriedOver: 34, carriedForward: 103, reconsideration: 351, litigation: 46 });
+  });
+});
