@@ -9,7 +9,10 @@ const entry = path.join(root, 'cli', 'gongkai.ts');
 // Resolve tsx from this package, not from the caller's working directory.
 const tsx = import.meta.resolve('tsx');
 
-const child = spawn(process.execPath, ['--import', tsx, entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+// tsx looks for tsconfig.json (the `@/` path alias) in the working directory; point it at the package's own.
+const env = { ...process.env, TSX_TSCONFIG_PATH: process.env.TSX_TSCONFIG_PATH ?? path.join(root, 'tsconfig.json') };
+
+const child = spawn(process.execPath, ['--import', tsx, entry, ...process.argv.slice(2)], { stdio: 'inherit', env });
 
 const forward = (signal) => () => {
   if (!child.killed) child.kill(signal);
