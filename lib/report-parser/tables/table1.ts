@@ -3,6 +3,8 @@
  */
 import { PROACTIVE_ROWS, type TemplateKey } from '../keys';
 import type { Proactive, SourceRef, Warning } from '../types';
+import type { NumToken } from './cells';
+import { splitDigits } from './candidates';
 import type { StreamRow } from './stream';
 
 export interface Table1Result {
@@ -62,8 +64,9 @@ export function readTable1(rows: readonly StreamRow[], template: TemplateKey): T
     const target = proactive[key];
     if (!fields || !target) continue;
     seen.add(key);
+    const nums = splitRunTogether(row, key, fields.length, warnings);
     fields.forEach((field, i) => {
-      const tok = row.nums[i];
+      const tok = nums[i];
       if (!tok) return;
       let value = tok.value;
       const path = `proactive.${key}.${field}`;
@@ -79,7 +82,7 @@ export function readTable1(rows: readonly StreamRow[], template: TemplateKey): T
       target[field] = value;
       sources[path] = { line: tok.line, cell: tok.cell, raw: tok.raw };
     });
-    if (row.nums.length > fields.length) {
+    if (nums.length > fields.length) {
       warnings.push({ code: 'cells-extra', row: key, line: row.line, message: `Table 1 row ${key} has ${row.nums.length} numbers for ${fields.length} fields` });
     }
   }
@@ -90,4 +93,22 @@ export function readTable1(rows: readonly StreamRow[], template: TemplateKey): T
     }
   }
   return { proactive, sources, warnings };
+}
+
+/**
+ * Table 1 has no identities to split run-together digits by: the splits without leading zeros are listed, the
+ * first is used, and more than one is reported as ambiguous.
+ */
+function splitRunTogether(row: StreamRow, key: string, width: number, warnings: Warning[]): NumToken[] {
+  const only = row.nums[0];
+  if (row.nums.length !== 1 || width < 2 || !only || !only.glued || !only.plainDigits || only.raw.length < width) return row.nums;
+  // groupSize past the width: no group closes, so no sum constraint applies.
+  const splits = splitDigits(only.raw, width, width + 1);
+  const first = splits[0];
+  if (!first) return row.nums;
+  warnings.push({ code: 'cells-run-together', row: key, line: only.line, message: `Table 1 row ${key}: digits ${only.raw} run together were split`, detail: { printed: only.raw, chosen: first } });
+  if (splits.length > 1) {
+    warnings.push({ code: 'split-ambiguous', row: key, line: only.line, message: `Table 1 row ${key}: ${splits.length} splits of ${only.raw} are possible; the first is used`, detail: { chosen: first, alternatives: splits.slice(1) } });
+  }
+  return first.map((v) => ({ ...only, value: v, raw: String(v), glued: false }));
 }

@@ -134,7 +134,7 @@ export function readTable3(rows: readonly StreamRow[], template: TemplateKey, co
         row: key,
         line: lines[key],
         message: `Row ${key}: several readings fit the identities equally; the first is used`,
-        detail: { chosen: matrix[key], alternatives: sol.alternatives.map((a) => a.matrix[key]) },
+        detail: { chosen: matrix[key], alternatives: uniqueRows(sol.alternatives.map((a) => a.matrix[key])) },
       });
     }
   }
@@ -179,4 +179,18 @@ export function readTable3(rows: readonly StreamRow[], template: TemplateKey, co
     }
   }
   return { applications, matrix, identities, lines, sources, warnings, found: present.size };
+}
+
+function uniqueRows(rows: readonly ((number | null)[] | undefined)[]): (number | null)[][] {
+  const seen = new Set<string>();
+  const out: (number | null)[][] = [];
+  for (const r of rows) {
+    if (!r) continue;
+    const k = r.join(',');
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(r);
+    }
+  }
+  return out;
 }

@@ -1,0 +1,170 @@
+/**
+ * One fixture per layout class (tests/unit/layouts/*.txt, written by generate.ts from base.ts): the tables must
+ * come out as in base.ts, with the warnings that say how they were recovered.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseText } from '@/lib/report-parser';
+import { APPLICANT_COLUMNS } from '@/lib/report-parser/keys';
+import type { ParsedReport, Warning } from '@/lib/report-parser/types';
+import { REVIEWS, ROWS } from './layouts/base';
+
+const DIR = path.join(__dirname, 'layouts');
+
+function parse(name: string): ParsedReport {
+  const r = parseText(readFileSync(path.join(DIR, name), 'utf8'), { fileName: name });
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.report;
+}
+
+function tableRows(r: ParsedReport): Record<string, (number | null)[]> {
+  const out: Record<string, (number | null)[]> = {};
+  for (const [key] of ROWS) {
+    const cells = r.applications[key as keyof ParsedReport['applications']];
+    out[key] = cells ? APPLICANT_COLUMNS.map((c) => cells[c]) : [];
+  }
+  return out;
+}
+
+const EXPECTED_ROWS = Object.fromEntries(ROWS.map(([k, , v]) => [k, [...v]]));
+const reviewValues = (r: ParsedReport): (number | null)[] => Object.values(r.reviews).flatMap((x) => Object.values(x));
+const codes = (r: ParsedReport, code: Warning['code']): Warning[] => r.warnings.filter((w) => w.code === code);
+const EXPECTED_T1 = {
+  regulations: { issued: 0, repealed: 0, inForce: 2 },
+  normativeDocuments: { issued: 3, repealed: 1, inForce: 20 },
+  licensing: { decisions: 150 },
+  punishment: { decisions: 42 },
+  coercion: { decisions: 3 },
+  fees: { amountTenThousandYuan: 1.2345 },
+};
+
+describe.each([
+  ['cell-per-line.txt'],
+  ['tabs.txt'],
+  ['pipes.txt'],
+  ['markdown.txt'],
+  ['split-labels.txt'],
+  ['spaced-labels.txt'],
+  ['no-group-headers.txt'],
+  ['vertical-labels.txt'],
+  ['pdf-layout.txt'],
+  ['typos.txt'],
+])('layout %s', (name) => {
+  const r = parse(name);
+  it('reads table 3 exactly', () => expect(tableRows(r)).toEqual(EXPECTED_ROWS));
+  it('reads table 4 exactly', () => expect(reviewValues(r)).toEqual([...REVIEWS]));
+  it('reads table 1 exactly', () => expect(r.proactive).toEqual(EXPECTED_T1));
+  it('detects template 2021 from the headers', () => expect(r.template).toBe('2021'));
+  it('all identities hold and none was inferred', () => {
+    expect(r.checks.filter((c) => !c.passed)).toEqual([]);
+    expect(r.checks.filter((c) => c.id.startsWith('balance.')).length).toBe(7);
+    expect(codes(r, 'value-inferred')).toEqual([]);
+  });
+});
+
+describe('damaged rows', () => {
+  it('6 of 7 cells: the gap is placed where the column identities hold, value inferred', () => {
+    const r = parse('missing-cell.txt');
+    expect(tableRows(r)).toEqual(EXPECTED_ROWS);
+    expect(codes(r, 'cells-missing')).toMatchObject([{ row: 'granted', detail: { missingColumns: ['commercialEnterprise'] } }]);
+    expect(codes(r, 'value-inferred')).toMatchObject([{ row: 'granted', detail: { column: 'commercialEnterprise', value: 1 } }]);
+    expect(r.sources['applications.granted.commercialEnterprise']?.cell).toBe(-1);
+    expect(r.checks.every((c) => c.passed)).toBe(true);
+  });
+
+  it('extra cells are dropped with cells-extra', () => {
+    const r = parse('extra-cells.txt');
+    expect(tableRows(r)).toEqual(EXPECTED_ROWS);
+    expect(codes(r, 'cells-extra')).toMatchObject([{ row: 'newReceived' }]);
+  });
+
+  it('5 of 7 cells: the missing cells are forced by the balance rule', () => {
+    const r = parse('five-of-seven.txt');
+    expect(tableRows(r)).toEqual(EXPECTED_ROWS);
+    expect(codes(r, 'cells-missing')).toMatchObject([{ row: 'carriedForward' }]);
+    expect(codes(r, 'value-inferred').length).toBe(2);
+  });
+
+  it('typos and half-width brackets are matched approximately with label-fuzzy', () => {
+    const r = parse('typos.txt');
+    expect(codes(r, 'label-fuzzy').map((w) => w.row)).toEqual(['deniedProhibitedByLaw', 'deniedThirdPartyRights', 'unableUnclear']);
+  });
+
+  it('missing group headers are reported', () => {
+    const r = parse('no-group-headers.txt');
+    expect(codes(r, 'group-header-missing').map((w) => w.row)).toEqual(['deniedStateSecret', 'unableNotHeld', 'notProcessedComplaint']);
+    expect(codes(parse('tabs.txt'), 'group-header-missing')).toEqual([]);
+  });
+
+  it('PDF page furniture inside table 3 is skipped and line numbers point into the text', () => {
+    const name = 'pdf-layout.txt';
+    const res = parseText(readFileSync(path.join(DIR, name), 'utf8'));
+    if (!res.ok) throw new Error(res.error.message);
+    const lines = res.text.split('\n');
+    const src = res.report.sources['applications.unableUnclear.total'];
+    expect(src).toBeDefined();
+    expect(lines[(src?.line ?? 0) - 1]).toContain('3.补正后申请内容仍不明确');
+    const partial = res.report.sources['applications.partiallyGranted.naturalPerson'];
+    expect(lines[(partial?.line ?? 0) - 1]?.trim().startsWith('2 ')).toBe(true);
+  });
+});
+
+describe('digits run together', () => {
+  it('unique split per row, chosen by the identities', () => {
+    const r = parse('run-together.txt');
+    expect(tableRows(r)).toEqual(EXPECTED_ROWS);
+    expect(reviewValues(r)).toEqual([...REVIEWS]);
+    expect(codes(r, 'cells-run-together').filter((w) => w.row === 'newReceived')).toHaveLength(1);
+    expect(codes(r, 'split-ambiguous').filter((w) => !['regulations', 'normativeDocuments'].includes(w.row ?? ''))).toEqual([]);
+    // Table 1 has no identities: 002 splits one way only, 3120 three ways (3|1|20 first).
+    expect(r.proactive.regulations).toEqual({ issued: 0, repealed: 0, inForce: 2 });
+    expect(codes(r, 'split-ambiguous').map((w) => w.row)).toEqual(['normativeDocuments']);
+  });
+
+  it('several consistent splits: the first is used and split-ambiguous lists the others', () => {
+    const r = parse('run-together-ambiguous.txt');
+    const amb = codes(r, 'split-ambiguous').filter((w) => w.row !== 'normativeDocuments');
+    expect(amb.map((w) => w.row)).toEqual(['newReceived', 'granted', 'totalHandled']);
+    expect(amb[0]?.detail).toEqual({ chosen: [1, 0, 10, 0, 0, 0, 11], alternatives: [[10, 1, 0, 0, 0, 0, 11]] });
+    expect(r.applications.newReceived?.total).toBe(11);
+  });
+});
+
+describe('templates', () => {
+  it('template 2019: its table 1, no other* sub-rows, printed otherTotal, 万元 converted, mismatch warned', () => {
+    const r = parse('template-2019.txt');
+    expect(r.template).toBe('2019');
+    expect(r.proactive.licensing).toEqual({ previousItems: 12, change: -3, decisions: 150 });
+    expect(r.proactive.fees).toEqual({ previousItems: 2, change: 0 });
+    expect(r.proactive.procurement).toEqual({ projects: 9, amountYuan: 25000 });
+    expect(codes(r, 'unit-converted')).toHaveLength(1);
+    expect(Object.keys(r.applications)).not.toContain('otherOverdueCorrection');
+    expect(r.applications.otherTotal).toMatchObject({ commercialEnterprise: 1, total: 1 });
+    expect(codes(r, 'template-mismatch')).toHaveLength(1);
+    expect(r.checks.filter((c) => !c.passed)).toEqual([]);
+  });
+
+  it('template 2021: otherTotal is the sum of the sub-rows, sourced from them', () => {
+    const r = parse('tabs.txt');
+    expect(r.applications.otherTotal).toEqual({ naturalPerson: 0, commercialEnterprise: 1, researchInstitution: 0, publicInterestOrg: 0, legalServiceOrg: 0, otherOrg: 0, total: 1 });
+    expect(r.sources['applications.otherTotal.total']?.derivedFrom).toEqual([
+      'applications.otherOverdueCorrection.total',
+      'applications.otherUnpaidFee.total',
+      'applications.otherReasons.total',
+    ]);
+    expect(codes(r, 'template-mismatch')).toEqual([]);
+  });
+});
+
+describe('failed identities are reported, never corrected', () => {
+  it('a wrong printed total stays as printed; the checks fail with both sides', () => {
+    const r = parse('failed-identity.txt');
+    expect(r.applications.totalHandled?.total).toBe(18);
+    expect(r.checks.filter((c) => !c.passed)).toEqual([
+      { id: 'row.totalHandled', passed: false, left: 17, right: 18, line: expect.any(Number) },
+      { id: 'outcomes.total', passed: false, left: 17, right: 18, line: expect.any(Number) },
+      { id: 'balance.total', passed: false, left: 18, right: 19, line: expect.any(Number) },
+    ]);
+  });
+});
