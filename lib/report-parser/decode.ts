@@ -152,8 +152,8 @@ function looksLikeMarkdown(text: string, fileName: string): boolean {
   if (/\.(md|markdown)$/i.test(fileName)) return true;
   const head = text.slice(0, 20000);
   const headings = head.match(/^#{1,6} \S/gm)?.length ?? 0;
-  const pipes = head.match(/^\s*\|.*\|\s*$/gm)?.length ?? 0;
-  const rules = /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(head);
+  const pipes = head.match(/^[ \t]*\|.*\|[ \t]*$/gm)?.length ?? 0;
+  const rules = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/m.test(head);
   return headings >= 2 || (pipes >= 3 && rules);
 }
 

@@ -1,0 +1,53 @@
+/**
+ * Parse benchmark: the five seeds (~10 KB each) cycled through the full parser (decode → tables → meta) in
+ * one process for a few seconds. Ends with the line `parse: N reports/s`.
+ * Usage: npm run bench:parse [-- SECONDS]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseReport } from '../lib/report-parser/index';
+
+const SEEDS = path.resolve(__dirname, '../../shared/seeds');
+
+async function main(): Promise<void> {
+  const seconds = Number(process.argv[2] ?? 4);
+  const inputs = readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(path.join(SEEDS, f))) }));
+  if (inputs.length === 0) throw new Error(`no seeds in ${SEEDS}`);
+
+  // Warm-up: the gazetteer index and the JIT, so the figure is the steady state.
+  for (let i = 0; i < 200; i++) {
+    const input = inputs[i % inputs.length]!;
+    const r = await parseReport(input.bytes, { fileName: input.name });
+    if (!r.ok) throw new Error(`${input.name} did not parse: ${r.error.code}`);
+  }
+
+  let peakRss = process.memoryUsage().rss;
+  let reports = 0;
+  let bytes = 0;
+  const started = process.hrtime.bigint();
+  const deadline = started + BigInt(Math.round(seconds * 1e9));
+  for (;;) {
+    const input = inputs[reports % inputs.length]!;
+    await parseReport(input.bytes, { fileName: input.name });
+    reports++;
+    bytes += input.bytes.length;
+    if ((reports & 63) === 0) {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      if (process.hrtime.bigint() >= deadline) break;
+    }
+  }
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  const avgKb = bytes / reports / 1024;
+  console.log(`reports: ${reports} in ${elapsed.toFixed(2)} s (average ${avgKb.toFixed(1)} KB)`);
+  console.log(`throughput: ${(bytes / elapsed / 1024 / 1024).toFixed(2)} MB/s`);
+  console.log(`peak rss: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`parse: ${Math.round(reports / elapsed)} reports/s`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
