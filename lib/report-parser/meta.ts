@@ -115,7 +115,9 @@ function findTitle(lines: readonly string[], end: number): TitleInfo | null {
   return null;
 }
 
-function mostMentionedPlace(text: string): PlaceMention | null {
+function mostMentionedPlace(fullText: string): PlaceMention | null {
+  // The preamble, overview and signature name the place; scanning a whole huge file would only cost time.
+  const text = fullText.length > 30000 ? fullText.slice(0, 24000) + fullText.slice(-6000) : fullText;
   const counts = new Map<string, { m: PlaceMention; n: number }>();
   for (const m of findPlaceMentions(text)) {
     const level = Math.max(...m.entries.map((e) => e.level));
