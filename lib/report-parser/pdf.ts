@@ -1,3 +1,7 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
 /**
  * PDF → text with the table layout kept: text items are grouped into lines by their baseline and joined by
  * their horizontal gaps (wide gap → TAB between cells, narrow gap → space, touching → nothing).
@@ -89,33 +93,68 @@ function dropFurniture(lines: string[]): string[] {
   return kept;
 }
 
+/**
+ * pdf.js runs in a worker thread: a hostile PDF can keep pdf.js busy synchronously, and only a thread that can
+ * be terminated bounds that. The worker returns raw text items; the layout runs here.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const pdfjs = await import(workerData.pdfjsUrl);
+  const task = pdfjs.getDocument({
+    data: workerData.data, disableFontFace: true, useSystemFonts: false, isEvalSupported: false,
+    stopAtErrors: false, verbosity: 0,
+  });
+  const doc = await task.promise;
+  const pages = [];
+  const count = Math.min(doc.numPages, workerData.maxPages);
+  for (let p = 1; p <= count; p++) {
+    const page = await doc.getPage(p);
+    const content = await page.getTextContent();
+    pages.push(content.items.filter((it) => typeof it.str === 'string')
+      .map((it) => ({ str: it.str, transform: it.transform, width: it.width })));
+    page.cleanup();
+  }
+  await task.destroy();
+  parentPort.postMessage({ ok: true, pages });
+})().catch((e) => parentPort.postMessage({ ok: false, message: String((e && e.message) || e) }));
+`;
+
+type WorkerReply = { ok: true; pages: TextItemLike[][] } | { ok: false; message: string };
+
+let pdfjsUrl: string | null = null;
+
+function extractItems(bytes: Uint8Array, timeoutMs: number): Promise<TextItemLike[][]> {
+  pdfjsUrl ??= pathToFileURL(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs')).href;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { data: bytes, pdfjsUrl, maxPages: MAX_PAGES },
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const finish = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => finish(() => reject(new Error(`gave up after ${timeoutMs} ms`))), timeoutMs);
+    worker.once('message', (reply: WorkerReply) =>
+      finish(() => (reply.ok ? resolve(reply.pages) : reject(new Error(reply.message)))),
+    );
+    worker.once('error', (e) => finish(() => reject(e)));
+    worker.once('exit', (code) => finish(() => reject(new Error(`PDF worker stopped (exit ${code})`))));
+  });
+}
+
 /** Extract the text of every page in order. Throws on a corrupt file or when `timeoutMs` is exceeded. */
 export async function pdfToText(bytes: Uint8Array, timeoutMs: number): Promise<string> {
-  const started = Date.now();
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdf.js may detach the buffer it is given; the caller keeps its own bytes.
-  const data = new Uint8Array(bytes);
-  const task = pdfjs.getDocument({
-    data,
-    disableFontFace: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
-  try {
-    const doc = await task.promise;
-    const out: string[] = [];
-    const pages = Math.min(doc.numPages, MAX_PAGES);
-    for (let p = 1; p <= pages; p++) {
-      if (Date.now() - started > timeoutMs) throw new Error(`gave up after ${timeoutMs} ms at page ${p}`);
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      out.push(...dropFurniture(layoutLines(toGlyphs(content.items))));
-      page.cleanup();
-    }
-    return out.join('\n') + '\n';
-  } finally {
-    await task.destroy().catch(() => undefined);
-  }
+  const pages = await extractItems(bytes, timeoutMs);
+  const out: string[] = [];
+  for (const items of pages) out.push(...dropFurniture(layoutLines(toGlyphs(items))));
+  return out.join('\n') + '\n';
 }
