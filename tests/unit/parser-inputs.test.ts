@@ -70,14 +70,16 @@ describe('decodeInput: kind from content', () => {
   });
 
   it('reads a DOCX by its zip content even when named .txt, merged cells on the grid', async () => {
-    const bytes = await buildDocx(
-      ['鲤城区2022年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况'],
+    const bytes = await buildDocx([
+      '鲤城区2022年政府信息公开工作年度报告',
+      '三、收到和处理政府信息公开申请情况',
       [
         [{ text: '三、本年度办理结果', vMerge: 'restart' }, { text: '（一）予以公开', gridSpan: 2 }, { text: '11' }, { text: '0' }],
         [{ text: '', vMerge: 'continue' }, { text: '（三）不予公开' }, { text: '1.属于国家秘密' }, { text: '0' }, { text: '' }],
       ],
-      ['六、其他需要报告的事项', '收取的信息公开处理费为0元。'],
-    );
+      '六、其他需要报告的事项',
+      '收取的信息公开处理费为0元。',
+    ]);
     const r = await decodeInput(bytes, 'report.txt');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
