@@ -10,7 +10,7 @@ export const BODY_SUFFIX =
   /(?:人民政府|政府|办公室|办公厅|办事处|委员会|管委会|局|厅|委|办|中心|院|所|站|队|处|署|室|馆|部|社|会)$/;
 
 /** A body below a county government, printed after its parent (…人民政府开元街道办事处). */
-const LOWER_BODY = /^[\u4e00-\u9fa5]{1,12}?(?:街道办事处|街道|镇人民政府|乡人民政府|镇政府|乡政府|镇|乡)$/;
+const LOWER_BODY = /^(?!人民政府|政府)[\u4e00-\u9fa5]{1,12}?(?:街道办事处|街道|镇人民政府|乡人民政府|镇政府|乡政府|镇|乡)$/;
 
 /** Suffixes of a contact unit inside an agency (…办公室政府信息公开科) that are not the agency itself. */
 const UNIT_SUFFIX = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:领导小组)?(?:办公室|办|科|股|专栏|工作机构)?$/;
@@ -41,7 +41,8 @@ export function stripHigherRegions(name: string): string {
     const p = leadingPlace(s);
     if (!p) break;
     const rest = s.slice(p.length);
-    if (rest && leadingPlace(rest)) {
+    // 泉州市鲤城区… → 鲤城区…; 鲤城区开元街道办事处 → 开元街道办事处 (the town code says where it is).
+    if (rest && (leadingPlace(rest) || LOWER_BODY.test(rest))) {
       s = rest;
       continue;
     }

@@ -5,7 +5,7 @@
 import type { TemplateKey } from './keys';
 import type { AgencyKind, Narrative, RegionCandidate, SourceRef, Warning } from './types';
 import { agencyKind, BODY_SUFFIX, cleanAgency, completeBody, leadingPlace, stripHigherRegions } from './agency';
-import { findPlaceMentions, resolveRegion, type PlaceMention } from './region';
+import { findPlaceMentions, fixOcr, resolveRegion, type PlaceMention } from './region';
 import { findSections, sectionRange, type SectionStarts } from './sections';
 import { extractFees, extractFigures, joinLines, type NarrativeFigure } from './narrative';
 
@@ -225,6 +225,13 @@ export function extractMeta(lines: string[], text: string): Meta {
   let regionCandidates: RegionCandidate[] = [];
   const context = text.length > 6000 ? head + text.slice(-2000) : text;
   const region = chain ? resolveRegion(chain, context) : null;
+  if (region?.corrected && agencyName) {
+    const fixed = fixOcr(agencyName);
+    if (fixed) {
+      warnings.push({ code: 'label-fuzzy', row: 'agencyName', message: `place name read as ${agencyName}, corrected to ${fixed}` });
+      agencyName = fixed;
+    }
+  }
   if (region && region.status === 'resolved') {
     regionCode = region.code;
     regionName = region.name;

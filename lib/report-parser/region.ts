@@ -208,6 +208,8 @@ export function findPlaceMentions(text: string): PlaceMention[] {
 }
 
 export interface RegionResolution {
+  /** The chain with OCR misreadings corrected (沐阳县… → 沭阳县…), when that was needed to resolve it. */
+  corrected?: string;
   code: string | null;
   name: string | null;
   candidates: RegionCandidate[];
@@ -230,7 +232,7 @@ function contextScore(e: RegionEntry, context: string): number {
   return score;
 }
 
-function fixOcr(name: string): string | null {
+export function fixOcr(name: string): string | null {
   let changed = false;
   let out = '';
   for (const ch of name) {
@@ -247,13 +249,12 @@ function fixOcr(name: string): string | null {
  * website name, signature, addresses — the whole report is fine).
  */
 export function resolveRegion(chain: string, context: string): RegionResolution {
-  let mentions = scanPlaces(chain);
-  if (mentions.length === 0) {
-    const fixed = fixOcr(chain);
-    if (fixed) mentions = scanPlaces(fixed);
-  }
-  if (mentions.length === 0) return UNRESOLVED;
-  return resolveMentions(mentions, context);
+  const mentions = scanPlaces(chain);
+  if (mentions.length > 0) return resolveMentions(mentions, context);
+  const fixed = fixOcr(chain);
+  const fixedMentions = fixed ? scanPlaces(fixed) : [];
+  if (fixed && fixedMentions.length > 0) return { ...resolveMentions(fixedMentions, context), corrected: fixed };
+  return UNRESOLVED;
 }
 
 /** Pick the most specific mention, keep the entries consistent with the other mentions, then use the context. */
