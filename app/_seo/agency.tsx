@@ -6,7 +6,7 @@ import 'server-only';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
-import { getAgencyProfile, type AgencyProfile } from '@/db/queries/api';
+import { getAgencyProfile, type AgencyProfile } from '@/db/queries/agencies';
 import { summarizeReport } from '@/lib/seo/describe';
 import { breadcrumbList, governmentOrganization } from '@/lib/seo/json-ld';
 import { JsonLdScript } from '@/lib/seo/json-ld-script';
@@ -14,7 +14,14 @@ import { pageMetadata } from '@/lib/seo/metadata';
 import { isLocale, localeUrl } from '@/lib/seo/urls';
 import type { Locale } from '@/lib/i18n/routing';
 
-export const loadAgencyProfile = cache(getAgencyProfile);
+/** Portal A's profile, shared per request by the page, its metadata and its JSON-LD; synthetic agencies are hidden. */
+export const loadAgencyProfile = cache(async (slug: string) => {
+  const a = await getAgencyProfile(slug);
+  return a && !a.synthetic ? a : null;
+});
+
+export const regionFullName = (path: { name: string }[]): string | null =>
+  path.length ? path.map((r) => r.name).join('') : null;
 
 async function describeAgency(locale: Locale, a: AgencyProfile): Promise<string> {
   const t = await getTranslations({ locale, namespace: 'seo' });
@@ -66,7 +73,7 @@ export async function AgencyJsonLd({ locale, slug }: { locale: string; slug: str
     name: a.name,
     url: localeUrl(locale, `/agencies/${a.slug}`),
     description: await describeAgency(locale, a),
-    regionName: a.regionName,
+    regionName: regionFullName(a.regionPath),
     regionCode: a.regionCode,
     reports: a.years.map((y) => ({
       name: t('report.title', { name: a.name, year: String(y.year) }),

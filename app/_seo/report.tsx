@@ -7,24 +7,32 @@ import 'server-only';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
-import { getReportDetail, type ReportDetail } from '@/db/queries/api';
+import { getReportDetail, type ReportDetail } from '@/db/queries/reports';
 import type { Locale } from '@/lib/i18n/routing';
 import { summarizeReport, type SummaryFigures } from '@/lib/seo/describe';
 import { breadcrumbList, dataset } from '@/lib/seo/json-ld';
 import { JsonLdScript } from '@/lib/seo/json-ld-script';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl, isLocale, localeUrl } from '@/lib/seo/urls';
-import { agencyCrumbs, loadAgencyProfile } from './agency';
+import { agencyCrumbs, loadAgencyProfile, regionFullName } from './agency';
 
 /** Report ids are positive integers; anything else is no report. */
 export function parseReportId(raw: string): number | null {
   return /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
 }
 
+/** Portal A's report, shared per request by the page, its metadata and its JSON-LD; synthetic reports are hidden. */
 export const loadReportDetail = cache(async (raw: string) => {
   const id = parseReportId(raw);
-  return id === null ? null : getReportDetail(id);
+  const r = id === null ? null : await getReportDetail(id);
+  return r && !r.synthetic ? r : null;
 });
+
+/** `2026-11-22 03:40:00.5+00` (PostgreSQL text) → ISO 8601. */
+export function isoTimestamp(pgText: string): string {
+  const d = new Date(pgText.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+  return Number.isNaN(d.getTime()) ? pgText : d.toISOString();
+}
 
 const total = (r: ReportDetail, row: string): number | null => r.applications[row]?.total ?? null;
 
@@ -89,10 +97,10 @@ export async function ReportJsonLd({ locale, id }: { locale: string; id: string 
     inLanguage: locale === 'zh' ? 'zh-CN' : 'en',
     year: r.year,
     agency: { name: r.agency.name, url: localeUrl(locale, `/agencies/${r.agency.slug}`) },
-    regionName: r.agency.regionName,
+    regionName: r.regionName ?? regionFullName(r.regionPath),
     publisher: { name: common('siteName'), url: localeUrl(locale, '') },
     datePublished: r.publishedOn,
-    dateModified: r.ingestedAt,
+    dateModified: isoTimestamp(r.ingestedAt),
     figures: Object.entries(figures).map(([name, value]) => ({ name, description: t(`figures.${name}`), value })),
     csvUrl: absoluteUrl(`/api/v1/reports/${r.id}?format=csv`),
     jsonUrl: absoluteUrl(`/api/v1/reports/${r.id}`),

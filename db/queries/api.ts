@@ -1,13 +1,13 @@
 import 'server-only';
 /**
- * Queries of the open-data API (/api/v1) and of page metadata: agencies with their years, one report with every
- * figure, regions, and the data version that keys ETags and in-process caches (lib/cache.ts).
+ * Queries of the open-data API (/api/v1) that the pages' queries do not answer: the filtered agency list and the
+ * data version that keys ETags and in-process caches (lib/cache.ts).
  * Synthetic (benchmark) rows are always left out.
  */
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { memoize } from '@/lib/cache';
 import { getReadDb, rowsOf } from '../index';
-import { agencies, applicationRows, checkResults, proactiveFigures, regions, reports, reviewRows } from '../schema';
+import { agencies, reports } from '../schema';
 
 const iso = (col: SQL | string) =>
   sql<string>`to_char(${typeof col === 'string' ? sql.identifier(col) : col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -139,149 +139,7 @@ export async function listAgencies(f: AgencyListFilter): Promise<{ total: number
   return { total, items };
 }
 
-export interface AgencyProfile {
-  id: number;
-  slug: string;
-  name: string;
-  kind: string;
-  regionCode: string | null;
-  regionName: string | null;
-  /** Region path from the province down, for breadcrumbs. */
-  regionPath: { code: string; name: string }[];
-  /** The current revision of every year, oldest first. */
-  years: YearFigures[];
-}
-
 /** The ancestors of a GB/T 2260 code, province first, including the code itself: 350502 → 35, 3505, 350502. */
 export function regionCodeChain(code: string): string[] {
   return [2, 4, 6, 9].filter((n) => n <= code.length).map((n) => code.slice(0, n));
-}
-
-/** One agency with every year's figures, or null. */
-export async function getAgencyProfile(slug: string): Promise<AgencyProfile | null> {
-  const db = getReadDb();
-  const [agency] = await db
-    .select({
-      id: agencies.id,
-      slug: agencies.slug,
-      name: agencies.name,
-      kind: agencies.kind,
-      regionCode: agencies.regionCode,
-      regionName: regions.fullName,
-    })
-    .from(agencies)
-    .leftJoin(regions, eq(regions.code, agencies.regionCode))
-    .where(and(eq(agencies.slug, slug), eq(agencies.synthetic, false)))
-    .limit(1);
-  if (!agency) return null;
-  const chain = agency.regionCode ? regionCodeChain(agency.regionCode) : [];
-  const [yearRows, pathRows] = await Promise.all([
-    db.execute(sql`select ${yearFigureColumns} from reports r left join report_totals t on t.report_id = r.id
-      where r.agency_id = ${agency.id} and r.is_current order by r.year`),
-    chain.length
-      ? db.execute(sql`select code, name from regions where code in (${sql.join(
-          chain.map((c) => sql`${c}`),
-          sql`, `,
-        )}) order by length(code)`)
-      : Promise.resolve([]),
-  ]);
-  return {
-    ...agency,
-    regionName: agency.regionName ?? null,
-    regionPath: rowsOf<{ code: string; name: string }>(pathRows),
-    years: rowsOf<YearFigures>(yearRows),
-  };
-}
-
-export interface ReportDetail {
-  id: number;
-  year: number;
-  revision: number;
-  isCurrent: boolean;
-  template: '2019' | '2021';
-  title: string | null;
-  documentNumber: string | null;
-  publishedOn: string | null;
-  ingestedAt: string;
-  sourceFileName: string;
-  sha256: string;
-  feesCollectedYuan: number | null;
-  agency: { slug: string; name: string; kind: string; regionCode: string | null; regionName: string | null };
-  applications: Record<string, Record<string, number | null>>;
-  reviews: Record<string, Record<string, number | null>>;
-  proactive: Record<string, Record<string, number | null>>;
-  checks: { id: string; passed: boolean; left: number | null; right: number | null; line: number | null }[];
-  checksPassed: number;
-  checksTotal: number;
-  warnings: unknown[];
-  sources: Record<string, unknown>;
-}
-
-/** One report (any revision) with every figure, check and warning, or null. */
-export async function getReportDetail(id: number): Promise<ReportDetail | null> {
-  const db = getReadDb();
-  const [r] = await db
-    .select({
-      id: reports.id,
-      year: reports.year,
-      revision: reports.revision,
-      isCurrent: reports.isCurrent,
-      template: reports.template,
-      title: reports.title,
-      documentNumber: reports.documentNumber,
-      publishedOn: reports.publishedOn,
-      ingestedAt: iso(sql`${reports.ingestedAt}`),
-      sourceFileName: reports.sourceFileName,
-      sha256: reports.sha256,
-      feesCollectedYuan: reports.feesCollectedYuan,
-      checksPassed: reports.checksPassed,
-      checksTotal: reports.checksTotal,
-      warnings: reports.warnings,
-      sources: reports.sources,
-      agency: {
-        slug: agencies.slug,
-        name: agencies.name,
-        kind: agencies.kind,
-        regionCode: agencies.regionCode,
-        regionName: regions.fullName,
-      },
-    })
-    .from(reports)
-    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
-    .leftJoin(regions, eq(regions.code, agencies.regionCode))
-    .where(and(eq(reports.id, id), eq(reports.synthetic, false)))
-    .limit(1);
-  if (!r) return null;
-  const [apps, revs, pro, checks] = await Promise.all([
-    db.select().from(applicationRows).where(eq(applicationRows.reportId, id)),
-    db.select().from(reviewRows).where(eq(reviewRows.reportId, id)),
-    db.select().from(proactiveFigures).where(eq(proactiveFigures.reportId, id)),
-    db
-      .select({
-        id: checkResults.checkId,
-        passed: checkResults.passed,
-        left: checkResults.left,
-        right: checkResults.right,
-        line: checkResults.line,
-      })
-      .from(checkResults)
-      .where(eq(checkResults.reportId, id))
-      .orderBy(asc(checkResults.checkId)),
-  ]);
-  const applications: ReportDetail['applications'] = {};
-  for (const { reportId: _r, rowKey, ...cells } of apps) applications[rowKey] = cells;
-  const reviews: ReportDetail['reviews'] = {};
-  for (const { reportId: _r, kind, ...cells } of revs) reviews[kind] = cells;
-  const proactive: ReportDetail['proactive'] = {};
-  for (const f of pro) (proactive[f.rowKey] ??= {})[f.field] = f.value;
-  return {
-    ...r,
-    agency: { ...r.agency, regionName: r.agency.regionName ?? null },
-    warnings: Array.isArray(r.warnings) ? r.warnings : [],
-    sources: (r.sources ?? {}) as Record<string, unknown>,
-    applications,
-    reviews,
-    proactive,
-    checks,
-  };
 }

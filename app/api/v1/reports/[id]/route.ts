@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { getDataVersion } from '@/db/queries/api';
+import { getReportDetail } from '@/db/queries/reports';
+import { REPORT_FIGURE_COLUMNS, reportFigureRows } from '@/lib/api/columns';
+import { toCsv } from '@/lib/api/csv';
+import { reportId } from '@/lib/api/params';
+import { answer, formatParam, parseQuery, preflight } from '@/lib/api/respond';
+import { absoluteUrl } from '@/lib/seo/urls';
+
+const query = z.object({ id: reportId, format: formatParam });
+
+/** GET /api/v1/reports/{id}: every figure with its source line, every check and warning (CSV: figures, long form). */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const parsed = parseQuery(request, query, await params);
+  if (!parsed.ok) return parsed.response;
+  const { id, format } = parsed.data;
+  return answer(request, await getDataVersion(), async () => {
+    const r = await getReportDetail(id);
+    if (!r || r.synthetic) return null;
+    if (format === 'csv')
+      return { kind: 'csv', text: toCsv(REPORT_FIGURE_COLUMNS, reportFigureRows(r)), filename: `${r.agency.slug}-${r.year}-report-${r.id}.csv` };
+    const { sourceText: _t, synthetic: _s, agency: { id: _a, ...agency }, ...report } = r;
+    const url = absoluteUrl(`/zh/reports/${r.id}`);
+    return { kind: 'json', data: { ...report, agency, url, sourceTextUrl: `${url}#L1` } };
+  }, `no report ${id}`);
+}
+
+export const OPTIONS = preflight;
