@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'data/**', 'artifacts/**', 'db/migrations/**', 'next-env.d.ts'],
+    ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'artifacts/**', 'db/migrations/**', 'next-env.d.ts'],
   },
 ];
 
