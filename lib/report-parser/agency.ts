@@ -3,7 +3,7 @@
  * name (鲤城区人民政府开元街道办事处 → 开元街道办事处), and its kind.
  */
 import type { AgencyKind } from './types';
-import { lookupName } from './region';
+import { lookupName, mayStartName } from './region';
 
 /** A name that ends like an organisation, not like a place. */
 export const BODY_SUFFIX =
@@ -17,6 +17,7 @@ const UNIT_SUFFIX = /(?:政府信息公开|政务公开|信息公开)(?:工作)?
 
 /** The longest county-or-higher place name at the start of `s`. */
 export function leadingPlace(s: string): string | null {
+  if (!mayStartName(s.slice(0, 2))) return null;
   for (let len = Math.min(s.length, 16); len >= 2; len--) {
     const cand = s.slice(0, len);
     if (lookupName(cand).some((e) => e.level <= 3)) return cand;

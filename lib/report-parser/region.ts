@@ -35,6 +35,10 @@ interface Gazetteer {
   /** Name with its suffix stripped (鲤城区 → 鲤城) → entries; used only when no exact name fits. */
   byShortName: Map<string, RegionEntry[]>;
   maxNameLength: number;
+  /** Longest name of a province, city or county (the levels prose mentions). */
+  maxUpperNameLength: number;
+  /** First two characters of every name: most positions in a text start no name at all. */
+  prefixes: Set<string>;
 }
 
 const PSEUDO_LEVELS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
@@ -96,14 +100,21 @@ function build(): Gazetteer {
   const byName = new Map<string, RegionEntry[]>();
   const byShortName = new Map<string, RegionEntry[]>();
   let maxNameLength = 0;
+  let maxUpperNameLength = 0;
+  const prefixes = new Set<string>();
   for (const e of entries) {
     if (PSEUDO_LEVELS.has(e.name)) continue;
     push(byName, e.name, e);
-    if (e.name.length > maxNameLength) maxNameLength = e.name.length;
+    if (e.level <= 3) maxUpperNameLength = Math.max(maxUpperNameLength, e.name.length);
     const short = shortName(e.name);
     if (short) push(byShortName, short, e);
   }
-  return { entries, byCode, byName, byShortName, maxNameLength };
+  for (const name of [...byName.keys(), ...Object.keys(NONSTANDARD_ZONES)]) {
+    maxNameLength = Math.max(maxNameLength, name.length);
+    prefixes.add(name.slice(0, 2));
+  }
+  maxUpperNameLength = Math.max(maxUpperNameLength, ...Object.keys(NONSTANDARD_ZONES).map((n) => n.length));
+  return { entries, byCode, byName, byShortName, maxNameLength, maxUpperNameLength, prefixes };
 }
 
 function gazetteer(): Gazetteer {
@@ -118,6 +129,11 @@ export function* listRegions(): Generator<RegionEntry> {
 
 export function getRegion(code: string): RegionEntry | null {
   return gazetteer().byCode.get(code) ?? null;
+}
+
+/** True when some gazetteer name starts with these two characters (a cheap pre-filter for scans). */
+export function mayStartName(twoChars: string): boolean {
+  return gazetteer().prefixes.has(twoChars);
 }
 
 /** Entries printed under exactly this name (or a documented non-standard zone name). */
@@ -164,7 +180,7 @@ export function scanPlaces(s: string): PlaceMention[] {
   let i = 0;
   while (i < s.length) {
     let found: PlaceMention | null = null;
-    const maxLen = Math.min(g.maxNameLength + 4, s.length - i);
+    const maxLen = g.prefixes.has(s.slice(i, i + 2)) ? Math.min(g.maxNameLength, s.length - i) : 0;
     for (let len = maxLen; len >= 2; len--) {
       const cand = s.slice(i, i + len);
       const entries = lookupName(cand);
@@ -194,7 +210,8 @@ export function findPlaceMentions(text: string): PlaceMention[] {
     const ch = text.charCodeAt(j);
     // 区 县 市 旗 区 of 实验区
     if (ch !== 0x533a && ch !== 0x53bf && ch !== 0x5e02 && ch !== 0x65d7) continue;
-    for (let len = Math.min(g.maxNameLength, j + 1); len >= 2; len--) {
+    for (let len = Math.min(g.maxUpperNameLength, j + 1); len >= 2; len--) {
+      if (!g.prefixes.has(text.slice(j + 1 - len, j + 3 - len))) continue;
       const cand = text.slice(j + 1 - len, j + 1);
       if (GENERIC_NAMES.has(cand)) break;
       const entries = lookupName(cand).filter((e) => e.level <= 3);
