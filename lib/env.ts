@@ -34,6 +34,11 @@ const schema = z.object({
     .url('must be an absolute URL like https://gongkai.example.org')
     .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  GONGKAI_DIST_DIR: z.string().trim().min(1).default('.next'),
+  GONGKAI_INCLUDE_SYNTHETIC: z
+    .enum(['0', '1', 'true', 'false'], 'must be 1, 0, true or false')
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export type Env = {
@@ -48,6 +53,13 @@ export type Env = {
   /** Public origin used in canonical URLs, sitemaps and feeds, without a trailing slash. */
   siteUrl: string;
   nodeEnv: 'development' | 'production' | 'test';
+  /** Next's build directory relative to the project (next.config.js reads the same variable). */
+  distDir: string;
+  /**
+   * bench:web only: pages, rankings and the API show synthetic (benchmark) agencies and reports, which they leave
+   * out by default. Query helpers take `includeSynthetic` and pages pass env().includeSynthetic.
+   */
+  includeSynthetic: boolean;
 };
 
 export class ConfigError extends Error {
@@ -80,6 +92,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     pgliteDir: path.join(dataDir, 'pglite'),
     siteUrl: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     nodeEnv: e.NODE_ENV,
+    distDir: e.GONGKAI_DIST_DIR,
+    includeSynthetic: e.GONGKAI_INCLUDE_SYNTHETIC,
   };
 }
 
