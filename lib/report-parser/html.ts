@@ -35,19 +35,42 @@ function span(node: Node, name: string): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
 }
 
+/**
+ * Depth-first walk with an explicit stack: deeply nested markup must not overflow the call stack.
+ * `visit` returns false to skip a node's children; `leave` runs after them.
+ */
+function walkTree(root: Node, visit: (n: Node) => boolean, leave: (n: Node) => void): void {
+  const stack: { node: Node; done: boolean }[] = [{ node: root, done: false }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if (top.done) {
+      leave(top.node);
+      continue;
+    }
+    if (!visit(top.node)) continue;
+    stack.push({ node: top.node, done: true });
+    const kids = top.node.childNodes ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, done: false });
+  }
+}
+
+const isBreak = (n: Node): boolean => n.tagName === 'br' || (n.tagName !== undefined && BLOCK.has(n.tagName));
+
 /** Text of a cell on one line: inner block boundaries and <br> become spaces. */
 function cellText(node: Node): string {
   const parts: string[] = [];
-  const walk = (n: Node): void => {
-    if (n.nodeName === '#text') parts.push(n.value ?? '');
-    else if (n.tagName && SKIP.has(n.tagName)) return;
-    else if (n.tagName === 'br' || (n.tagName && BLOCK.has(n.tagName))) {
-      parts.push(' ');
-      n.childNodes?.forEach(walk);
-      parts.push(' ');
-    } else n.childNodes?.forEach(walk);
-  };
-  node.childNodes?.forEach(walk);
+  walkTree(
+    node,
+    (n) => {
+      if (n.nodeName === '#text') parts.push(n.value ?? '');
+      else if (n.tagName && SKIP.has(n.tagName)) return false;
+      else if (isBreak(n)) parts.push(' ');
+      return true;
+    },
+    (n) => {
+      if (isBreak(n)) parts.push(' ');
+    },
+  );
   return squash(parts.join('')).trim();
 }
 
@@ -102,28 +125,27 @@ export function htmlToText(html: string): string {
     if (line) lines.push(line);
     buf = '';
   };
-  const walk = (n: Node): void => {
-    if (n.nodeName === '#text') {
-      buf += n.value ?? '';
-      return;
-    }
-    const tag = n.tagName;
-    if (tag && SKIP.has(tag)) return;
-    if (tag === 'table') {
-      flush();
-      lines.push(...tableToLines(n));
-      return;
-    }
-    if (tag === 'br') {
-      flush();
-      return;
-    }
-    const block = tag !== undefined && BLOCK.has(tag);
-    if (block) flush();
-    n.childNodes?.forEach(walk);
-    if (block) flush();
-  };
-  walk(doc);
+  walkTree(
+    doc,
+    (n) => {
+      if (n.nodeName === '#text') {
+        buf += n.value ?? '';
+        return false;
+      }
+      const tag = n.tagName;
+      if (tag && SKIP.has(tag)) return false;
+      if (tag === 'table') {
+        flush();
+        for (const l of tableToLines(n)) lines.push(l);
+        return false;
+      }
+      if (tag === 'br' || (tag !== undefined && BLOCK.has(tag))) flush();
+      return true;
+    },
+    (n) => {
+      if (n.tagName !== undefined && BLOCK.has(n.tagName)) flush();
+    },
+  );
   flush();
   return lines.join('\n') + '\n';
 }

@@ -115,6 +115,12 @@ describe('htmlToText', () => {
     for (const r of rows) expect(r.split('\t')).toHaveLength(10);
   });
 
+  it('survives markup nested 50,000 deep (no call-stack overflow)', () => {
+    const n = 50_000;
+    const out = htmlToText(`<body>${'<div>'.repeat(n)}正文${'</div>'.repeat(n)}<table><tr><td>a</td><td>1</td></tr></table></body>`);
+    expect(out).toBe('正文\na\t1\n');
+  });
+
   it('caps hostile spans instead of allocating a huge grid', () => {
     const t0 = performance.now();
     const out = htmlToText('<table><tr><td rowspan="65534" colspan="65534">x</td><td>1</td></tr><tr><td>2</td></tr></table>');
