@@ -9,6 +9,7 @@ import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { getReportDetail, type ReportDetail } from '@/db/queries/reports';
 import type { Locale } from '@/lib/i18n/routing';
+import { isoTimestamp } from '@/lib/api/time';
 import { summarizeReport, type SummaryFigures } from '@/lib/seo/describe';
 import { breadcrumbList, dataset } from '@/lib/seo/json-ld';
 import { JsonLdScript } from '@/lib/seo/json-ld-script';
@@ -27,12 +28,6 @@ export const loadReportDetail = cache(async (raw: string) => {
   const r = id === null ? null : await getReportDetail(id);
   return r && !r.synthetic ? r : null;
 });
-
-/** `2026-11-22 03:40:00.5+00` (PostgreSQL text) → ISO 8601. */
-export function isoTimestamp(pgText: string): string {
-  const d = new Date(pgText.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
-  return Number.isNaN(d.getTime()) ? pgText : d.toISOString();
-}
 
 const total = (r: ReportDetail, row: string): number | null => r.applications[row]?.total ?? null;
 

@@ -55,7 +55,10 @@ export function parseQuery<S extends z.ZodType>(
   };
 }
 
-export type Body = { kind: 'json'; data: unknown } | { kind: 'csv'; text: string; filename: string };
+export type Body =
+  | { kind: 'json'; data: unknown }
+  | { kind: 'csv'; text: string; filename: string }
+  | { kind: 'text'; text: string; contentType: string };
 
 /**
  * Answers a GET: 304 when If-None-Match matches this representation at this data version (the query in
@@ -74,6 +77,7 @@ export async function answer(
   const body = await build();
   if (body === null) return notFound(notFoundMessage);
   if (body.kind === 'json') return Response.json(body.data, { headers });
+  if (body.kind === 'text') return new Response(body.text, { headers: { ...headers, 'Content-Type': body.contentType } });
   return new Response(body.text, {
     headers: {
       ...headers,

@@ -3,6 +3,7 @@ import { getDataVersion } from '@/db/queries/api';
 import { getReportDetail } from '@/db/queries/reports';
 import { REPORT_FIGURE_COLUMNS, reportFigureRows } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
+import { isoTimestamp } from '@/lib/api/time';
 import { reportId } from '@/lib/api/params';
 import { answer, formatParam, parseQuery, preflight } from '@/lib/api/respond';
 import { absoluteUrl } from '@/lib/seo/urls';
@@ -21,7 +22,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       return { kind: 'csv', text: toCsv(REPORT_FIGURE_COLUMNS, reportFigureRows(r)), filename: `${r.agency.slug}-${r.year}-report-${r.id}.csv` };
     const { sourceText: _t, synthetic: _s, agency: { id: _a, ...agency }, ...report } = r;
     const url = absoluteUrl(`/zh/reports/${r.id}`);
-    return { kind: 'json', data: { ...report, agency, url, sourceTextUrl: `${url}#L1` } };
+    const revisions = r.revisions.map((v) => ({ ...v, ingestedAt: isoTimestamp(v.ingestedAt) }));
+    const data = { ...report, ingestedAt: isoTimestamp(r.ingestedAt), revisions, agency, url };
+    return { kind: 'json', data };
   }, `no report ${id}`);
 }
 

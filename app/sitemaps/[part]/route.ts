@@ -1,0 +1,24 @@
+import { getDataVersion } from '@/db/queries/api';
+import { getLastIngest, listSitemapEntries } from '@/db/queries/sitemap';
+import { answer, notFound } from '@/lib/api/respond';
+import { ENTITIES_PER_PART, parsePartName, PATH_OF, STATIC_PATHS, urlsetXml } from '@/lib/seo/sitemap';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /sitemaps/{part}.xml: one <urlset> of at most 50,000 URLs (both locales of each page). */
+export async function GET(request: Request, { params }: { params: Promise<{ part: string }> }) {
+  const part = parsePartName((await params).part);
+  if (!part) return notFound('no such sitemap');
+  return answer(request, await getDataVersion(), async () => {
+    let urls;
+    if (part.kind === 'pages') {
+      const lastmod = await getLastIngest();
+      urls = STATIC_PATHS.map((path) => ({ path, lastmod }));
+    } else {
+      const entries = await listSitemapEntries(part.kind, (part.index - 1) * ENTITIES_PER_PART, ENTITIES_PER_PART);
+      if (entries.length === 0 && part.index > 1) return null;
+      urls = entries.map((e) => ({ path: PATH_OF[part.kind as keyof typeof PATH_OF](e.key), lastmod: e.lastmod }));
+    }
+    return { kind: 'text', text: urlsetXml(urls), contentType: 'application/xml; charset=utf-8' };
+  }, 'no such sitemap');
+}
