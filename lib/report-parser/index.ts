@@ -5,7 +5,7 @@ import { type TemplateKey } from './keys';
 import { evaluateIdentities, narrativeChecks, reviewChecks } from './checks';
 import { decodeInput } from './decode';
 import { extractMeta } from './meta';
-import { labelKey, normalizeText, toMatchForm } from './normalize';
+import { compactText, normalizeText, toMatchForm } from './normalize';
 import { detectTemplate, findFurniture, findSections } from './tables/locate';
 import { streamRows } from './tables/stream';
 import { emptyProactive, readTable1 } from './tables/table1';
@@ -38,8 +38,8 @@ export function parseText(input: string, opts: ParseTextOptions = {}): ParseResu
 
 function parseNormalized(text: string, format: InputFormat, encoding: string): ParseResult {
   const lines = text.split('\n');
-  const match = toMatchForm(text).split('\n');
-  const compact = match.map((l) => labelKey(l));
+  // Headings are found on the compact text; only the table lines are brought to matching form.
+  const compact = compactText(text).split('\n');
   const sections = findSections(compact);
   if (!sections.t3) {
     const isReport = REPORT_WORDS.test(text.slice(0, 20000));
@@ -53,10 +53,14 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
       encoding,
     };
   }
-  const skip = findFurniture(match);
   const [t3From, t3To] = sections.t3;
-  const t3Compact = compact.slice(t3From, t3To).join('');
-  const t1Compact = sections.t1 ? compact.slice(sections.t1[0], sections.t1[1]).join('') : '';
+  const spanFrom = sections.t1 ? sections.t1[0] : t3From;
+  const spanTo = sections.t4 ? sections.t4[1] : t3To;
+  const match = lines.slice();
+  for (let i = spanFrom; i < spanTo; i++) match[i] = toMatchForm(lines[i] ?? '');
+  const skip = findFurniture(match, spanFrom, spanTo);
+  const t3Compact = toMatchForm(compact.slice(t3From, t3To).join(''));
+  const t1Compact = sections.t1 ? toMatchForm(compact.slice(sections.t1[0], sections.t1[1]).join('')) : '';
 
   const meta = extractMeta(lines, text);
   const warnings: Warning[] = [];
@@ -70,12 +74,14 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
     });
   }
 
-  const t1 = sections.t1 ? readTable1(streamRows(match, sections.t1[0] + 1, sections.t1[1], skip), template) : null;
-  const t3 = readTable3(streamRows(match, t3From, t3To, skip), template, t3Compact);
+  // One provenance object written by every stage: copying a few hundred keys per report costs more than parsing.
+  const sources = meta.sources;
+  const t1 = sections.t1 ? readTable1(streamRows(match, sections.t1[0] + 1, sections.t1[1], skip), template, sources) : null;
+  const t3 = readTable3(streamRows(match, t3From, t3To, skip), template, t3Compact, sources);
   if (t3.found === 0) {
     return { ok: false, error: { code: 'truncated', message: 'table 3 has no readable rows' }, text, format, encoding };
   }
-  const t4 = sections.t4 ? readTable4(streamRows(match, sections.t4[0] + 1, sections.t4[1], skip)) : null;
+  const t4 = sections.t4 ? readTable4(streamRows(match, sections.t4[0] + 1, sections.t4[1], skip), sources) : null;
 
   const proactive = t1?.proactive ?? emptyProactive(template);
   const reviews = t4?.reviews ?? emptyReviews();
@@ -114,7 +120,7 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
     documentNumber: meta.documentNumber,
     title: meta.title,
     narrative: meta.narrative,
-    sources: { ...meta.sources, ...(t1?.sources ?? {}), ...t3.sources, ...(t4?.sources ?? {}) },
+    sources,
   };
   return { ok: true, report, text, format, encoding };
 }

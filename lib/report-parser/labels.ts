@@ -47,28 +47,42 @@ function grams(s: string): string[] {
   return out;
 }
 
-const OFFICIAL_GRAMS: readonly Set<string>[] = TABLE3_LABELS.map(([, l]) => new Set(grams(l)));
 const OFFICIAL_TEXT: readonly string[] = TABLE3_LABELS.map(([, l]) => l.replace(PUNCT, ''));
-
-/** Similarity in [0, 1] of a row label (cut, matching form) to official label `j`. */
-export function labelSimilarity(label: string, j: number): number {
-  const official = OFFICIAL_GRAMS[j];
-  const text = OFFICIAL_TEXT[j];
-  if (!official || text === undefined) return 0;
-  const bare = stripMarkers(label).replace(PUNCT, '');
-  if (bare === text) return 1;
-  const g = grams(bare);
-  if (g.length === 0 || official.size === 0) return 0;
-  const seen = new Set<string>();
-  let shared = 0;
-  for (const x of g) {
-    if (seen.has(x)) continue;
-    seen.add(x);
-    if (official.has(x)) shared++;
+const OFFICIAL_SIZE: readonly number[] = TABLE3_LABELS.map(([, l]) => new Set(grams(l)).size);
+/** Inverted index: bigram → official labels containing it. */
+const GRAM_INDEX = new Map<string, number[]>();
+TABLE3_LABELS.forEach(([, l], j) => {
+  for (const g of new Set(grams(l))) {
+    const list = GRAM_INDEX.get(g);
+    if (list) list.push(j);
+    else GRAM_INDEX.set(g, [j]);
   }
-  const dice = (2 * shared) / (seen.size + official.size);
-  const cover = shared / official.size;
-  return (dice + cover) / 2;
+});
+
+/** Similarity in [0, 1] of a row label (cut, matching form) to every official label, written into `out`. */
+export function labelSimilarities(label: string, out: Float64Array, offset: number): void {
+  const m = TABLE3_LABELS.length;
+  const bare = stripMarkers(label).replace(PUNCT, '');
+  const g = new Set(grams(bare));
+  const shared = new Int32Array(m);
+  for (const x of g) {
+    const list = GRAM_INDEX.get(x);
+    if (list) for (const j of list) shared[j] = (shared[j] ?? 0) + 1;
+  }
+  for (let j = 0; j < m; j++) {
+    const size = OFFICIAL_SIZE[j] ?? 0;
+    const sh = shared[j] ?? 0;
+    if (bare === OFFICIAL_TEXT[j]) out[offset + j] = 1;
+    else if (sh === 0 || size === 0) out[offset + j] = 0;
+    else out[offset + j] = ((2 * sh) / (g.size + size) + sh / size) / 2;
+  }
+}
+
+/** Similarity of a row label to official label `j` (for tests and messages). */
+export function labelSimilarity(label: string, j: number): number {
+  const out = new Float64Array(TABLE3_LABELS.length);
+  labelSimilarities(label, out, 0);
+  return out[j] ?? 0;
 }
 
 export interface LabelMatch {
@@ -88,7 +102,7 @@ export function alignTable3(labels: readonly string[]): LabelMatch[] {
   const n = labels.length;
   const m = TABLE3_LABELS.length;
   const sim = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) sim[i * m + j] = labelSimilarity(labels[i] ?? '', j);
+  for (let i = 0; i < n; i++) labelSimilarities(labels[i] ?? '', sim, i * m);
   const w = m + 1;
   const dp = new Float64Array((n + 1) * w);
   const move = new Uint8Array((n + 1) * w); // 1 skip row, 2 skip label, 3 match

@@ -11,23 +11,42 @@ export function normalizeText(raw: string): string {
   return text;
 }
 
-const WIDE = /[\uFF01-\uFF5E\u3000\u00A0\u2002-\u200B\u2212\u2013\u2014\uFE63]/g;
-
-function narrow(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
-  if (c === 0x2212 || c === 0xfe63) return '-';
-  // En/em dashes stay dashes (page numbers like "— 3 —"); all spacing characters become a plain space.
-  if (c === 0x2013 || c === 0x2014) return '-';
-  return ' ';
+function narrowCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  // Minus signs and dashes become '-' (page numbers like "— 3 —", negative numbers).
+  if (c === 0x2212 || c === 0xfe63 || c === 0x2013 || c === 0x2014) return 0x2d;
+  // Ideographic space, NBSP and the other fixed-width spaces become a plain space.
+  if (c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200b)) return 0x20;
+  return c;
 }
 
-/** Matching form of a string, same length as the input. */
+/** Matching form of a string, same length as the input (one UTF-16 unit for one). */
 export function toMatchForm(s: string): string {
-  return s.replace(WIDE, narrow);
+  let i = 0;
+  const n = s.length;
+  // Most lines of the tables need no change past some point; copy only from the first character that does.
+  while (i < n && narrowCode(s.charCodeAt(i)) === s.charCodeAt(i)) i++;
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  let chunk: number[] = [];
+  for (; i < n; i++) {
+    chunk.push(narrowCode(s.charCodeAt(i)));
+    if (chunk.length === 4096) {
+      out += String.fromCharCode(...chunk);
+      chunk = [];
+    }
+  }
+  return out + String.fromCharCode(...chunk);
 }
+
+const NOT_WORDS = /[ \t\f\v\r"'“”‘’「」『』·•]+/g;
 
 /** Label key: matching form without whitespace or quotes, for comparing labels by their words. */
 export function labelKey(s: string): string {
-  return toMatchForm(s).replace(/[\s\f"'“”‘’「」『』·•]+/g, '');
+  return toMatchForm(s).replace(NOT_WORDS, '').replace(/\n/g, '');
+}
+
+/** Whitespace and quotes removed (newlines kept, so the result splits into the same lines). */
+export function compactText(s: string): string {
+  return s.replace(NOT_WORDS, '');
 }

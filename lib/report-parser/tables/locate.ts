@@ -2,6 +2,7 @@
  * Where the tables are: section boundaries, page furniture (page numbers, running headers), template signals.
  */
 import type { TemplateKey } from '../keys';
+import { toMatchForm } from '../normalize';
 
 const PAGE_NUMBER = [
   /^[-~]\s*\d{1,3}\s*[-~]$/,
@@ -10,13 +11,24 @@ const PAGE_NUMBER = [
   /^\d{1,3}\s*\/\s*\d{1,3}$/,
 ];
 
-/** Flags (1) the lines that are page furniture: page numbers, repeated running headers, bare numbers at a page break. */
-export function findFurniture(lines: readonly string[]): Uint8Array {
+/**
+ * Flags (1) the lines in [from, to) that are page furniture: page numbers, running headers (lines that repeat on
+ * three or more pages of the whole text), bare numbers at a page break.
+ */
+export function findFurniture(lines: readonly string[], from: number, to: number): Uint8Array {
   const skip = new Uint8Array(lines.length);
   const headerCount = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
-    const t = raw.replace(/\f/g, '').trim();
+    if (raw.length >= 8 && raw.indexOf('报告') !== -1) {
+      const t = toMatchForm(raw.replace(/\f/g, '').trim());
+      if (t.length >= 8 && t.length < 60 && /\d{4}\s*年/.test(t)) headerCount.set(t, (headerCount.get(t) ?? 0) + 1);
+    }
+  }
+  for (let i = from; i < to; i++) {
+    const raw = lines[i] ?? '';
+    if (raw.length > 40 && raw.indexOf('\f') === -1 && raw.trimStart().length > 16) continue;
+    const t = raw.indexOf('\f') === -1 ? raw.trim() : raw.replace(/\f/g, '').trim();
     if (t === '') continue;
     if (t.length <= 16 && PAGE_NUMBER.some((re) => re.test(t))) {
       skip[i] = 1;
@@ -31,15 +43,12 @@ export function findFurniture(lines: readonly string[]): Uint8Array {
         continue;
       }
     }
-    if (t.length >= 8 && t.indexOf('报告') !== -1 && /\d{4}\s*年/.test(t)) {
-      headerCount.set(t, (headerCount.get(t) ?? 0) + 1);
-    }
   }
-  if (headerCount.size > 0) {
-    for (let i = 0; i < lines.length; i++) {
-      const t = (lines[i] ?? '').replace(/\f/g, '').trim();
-      // A running header repeats on every page; the first occurrence is the title and stays.
-      if ((headerCount.get(t) ?? 0) >= 3) skip[i] = 1;
+  for (const [header, count] of headerCount) {
+    if (count < 3) continue;
+    for (let i = from; i < to; i++) {
+      const raw = lines[i] ?? '';
+      if (raw.indexOf('报告') !== -1 && raw.replace(/\f/g, '').trim() === header) skip[i] = 1;
     }
   }
   return skip;

@@ -2,10 +2,11 @@
  * Joint choice among the candidate readings of damaged table-3 rows (missing cells, extra cells, digits run
  * together). The identities across rows and columns decide: each assignment is filled (a single unknown in an
  * identity is forced) and scored by identities held minus identities failed. Exhaustive when the product of the
- * choices is small, coordinate ascent otherwise, so the work is bounded.
+ * choices is small, coordinate ascent otherwise, so the work is bounded. Cells live in a flat Float64Array
+ * (row index × 7 + column, NaN for unknown) so an evaluation allocates almost nothing.
  */
-import type { ApplicationRow } from '../keys';
-import { sumTerms, type Identity, type Matrix } from '../checks';
+import { APPLICATION_ROWS, type ApplicationRow } from '../keys';
+import type { Identity, Matrix } from '../checks';
 import type { Candidate } from './candidates';
 
 export interface Slot {
@@ -15,76 +16,126 @@ export interface Slot {
 
 export interface Evaluation {
   matrix: Matrix;
-  /** "row:col" of the cells whose value an identity forced. */
-  inferred: Set<string>;
+  /** Cells (row index × 7 + column) whose value an identity forced. */
+  inferred: Set<number>;
   score: number;
 }
 
+const W = 7;
+const ROWS = APPLICATION_ROWS.length;
 const EXHAUSTIVE_LIMIT = 4096;
+export const ROW_INDEX: ReadonlyMap<ApplicationRow, number> = new Map(APPLICATION_ROWS.map((r, i) => [r, i]));
 
-function evaluate(slots: readonly Slot[], choice: readonly number[], ids: readonly Identity[]): Evaluation {
-  const matrix: Matrix = {};
-  const inferred = new Set<string>();
-  let hasNull = false;
-  for (let s = 0; s < slots.length; s++) {
-    const slot = slots[s];
-    const cand = slot?.cands[choice[s] ?? 0];
-    if (!slot || !cand) continue;
-    const values = cand.values.slice();
-    matrix[slot.key] = values;
-    for (const k of cand.inferred) inferred.add(`${slot.key}:${k}`);
-    if (!hasNull && values.includes(null)) hasNull = true;
+interface Compiled {
+  left: Int32Array;
+  right: Int32Array;
+}
+
+function compile(ids: readonly Identity[]): Compiled[] {
+  const cell = ([r, c]: readonly [ApplicationRow, number]): number => (ROW_INDEX.get(r) ?? 0) * W + c;
+  return ids.map((idn) => ({ left: Int32Array.from(idn.left.map(cell)), right: Int32Array.from(idn.right.map(cell)) }));
+}
+
+class Evaluator {
+  readonly cells = new Float64Array(ROWS * W);
+  readonly forced = new Uint8Array(ROWS * W);
+  constructor(
+    private readonly slots: readonly Slot[],
+    private readonly rowOf: Int32Array,
+    private readonly ids: readonly Compiled[],
+  ) {}
+
+  /** Fill the cells for a choice and return its score. */
+  run(choice: readonly number[]): number {
+    const { cells, forced, slots, rowOf, ids } = this;
+    cells.fill(NaN);
+    forced.fill(0);
+    let unknown = false;
+    for (let s = 0; s < slots.length; s++) {
+      const cand = slots[s]?.cands[choice[s] ?? 0];
+      if (!cand) continue;
+      const base = (rowOf[s] ?? 0) * W;
+      for (let k = 0; k < W; k++) {
+        const v = cand.values[k];
+        if (v === null || v === undefined) unknown = true;
+        else cells[base + k] = v;
+      }
+      for (const k of cand.inferred) forced[base + k] = 1;
+    }
+    if (unknown) this.fill();
+    let score = 0;
+    for (const idn of ids) {
+      const l = sum(cells, idn.left);
+      const r = sum(cells, idn.right);
+      if (Number.isNaN(l) || Number.isNaN(r)) continue;
+      score += l === r ? 1 : -1;
+    }
+    return score;
   }
-  if (hasNull) {
+
+  private fill(): void {
+    const { cells, forced, ids } = this;
     for (let pass = 0; pass < 4; pass++) {
       let changed = false;
       for (const idn of ids) {
-        let unknown: readonly [ApplicationRow, number] | null = null;
-        let unknownLeft = false;
         let count = 0;
-        let left = 0;
-        let right = 0;
-        for (const t of idn.left) {
-          const v = matrix[t[0]]?.[t[1]];
-          if (v === null || v === undefined) {
+        let at = -1;
+        let atLeft = false;
+        let l = 0;
+        let r = 0;
+        for (const c of idn.left) {
+          const v = cells[c] ?? NaN;
+          if (Number.isNaN(v)) {
             count++;
-            unknown = t;
-            unknownLeft = true;
-          } else left += v;
+            at = c;
+            atLeft = true;
+          } else l += v;
         }
-        for (const t of idn.right) {
-          const v = matrix[t[0]]?.[t[1]];
-          if (v === null || v === undefined) {
+        for (const c of idn.right) {
+          const v = cells[c] ?? NaN;
+          if (Number.isNaN(v)) {
             count++;
-            unknown = t;
-            unknownLeft = false;
-          } else right += v;
+            at = c;
+            atLeft = false;
+          } else r += v;
         }
-        if (count !== 1 || !unknown) continue;
-        const row = matrix[unknown[0]];
-        if (!row) continue;
-        const value = unknownLeft ? right - left : left - right;
+        if (count !== 1) continue;
+        const value = atLeft ? r - l : l - r;
         if (value < 0) continue;
-        row[unknown[1]] = value;
-        inferred.add(`${unknown[0]}:${unknown[1]}`);
+        cells[at] = value;
+        forced[at] = 1;
         changed = true;
       }
       if (!changed) break;
     }
   }
-  let score = 0;
-  for (const idn of ids) {
-    const l = sumTerms(matrix, idn.left);
-    const r = sumTerms(matrix, idn.right);
-    if (l === null || r === null) continue;
-    score += l === r ? 1 : -1;
+
+  snapshot(score: number): Evaluation {
+    const matrix: Matrix = {};
+    const inferred = new Set<number>();
+    for (let s = 0; s < this.slots.length; s++) {
+      const slot = this.slots[s];
+      if (!slot) continue;
+      const base = (this.rowOf[s] ?? 0) * W;
+      const row: (number | null)[] = [];
+      for (let k = 0; k < W; k++) {
+        const v = this.cells[base + k] ?? NaN;
+        row.push(Number.isNaN(v) ? null : v);
+        if (this.forced[base + k] === 1) inferred.add(base + k);
+      }
+      matrix[slot.key] = row;
+    }
+    return { matrix, inferred, score };
   }
-  return { matrix, inferred, score };
+
+  signature(): string {
+    return this.cells.join(',');
+  }
 }
 
-function signature(m: Matrix): string {
-  let s = '';
-  for (const k of Object.keys(m).sort()) s += k + ':' + (m[k as ApplicationRow] ?? []).join(',') + ';';
+function sum(cells: Float64Array, idx: Int32Array): number {
+  let s = 0;
+  for (const i of idx) s += cells[i] ?? NaN;
   return s;
 }
 
@@ -98,6 +149,8 @@ export interface Solution {
 
 /** Choose one candidate per slot. */
 export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solution {
+  const rowOf = Int32Array.from(slots.map((s) => ROW_INDEX.get(s.key) ?? 0));
+  const ev = new Evaluator(slots, rowOf, compile(ids));
   const choice = slots.map(() => 0);
   const vars: number[] = [];
   let product = 1;
@@ -108,24 +161,27 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
       product *= n;
     }
   }
-  let best = evaluate(slots, choice, ids);
+  let bestScore = ev.run(choice);
+  let best = ev.snapshot(bestScore);
   if (vars.length === 0) return { best, choice, alternatives: [], exhaustive: true };
   let bestChoice = choice.slice();
+  let bestSig = ev.signature();
   const ties = new Map<string, Evaluation>();
-  ties.set(signature(best.matrix), best);
   const consider = (c: number[]): void => {
-    const e = evaluate(slots, c, ids);
-    if (e.score > best.score) {
-      best = e;
+    const score = ev.run(c);
+    if (score > bestScore) {
+      bestScore = score;
+      best = ev.snapshot(score);
+      bestSig = ev.signature();
       bestChoice = c.slice();
       ties.clear();
-      ties.set(signature(e.matrix), e);
-    } else if (e.score === best.score && ties.size < 8) {
-      const sig = signature(e.matrix);
-      if (!ties.has(sig)) ties.set(sig, e);
+    } else if (score === bestScore && ties.size < 8) {
+      const sig = ev.signature();
+      if (sig !== bestSig && !ties.has(sig)) ties.set(sig, ev.snapshot(score));
     }
   };
-  if (product <= EXHAUSTIVE_LIMIT) {
+  const exhaustive = product <= EXHAUSTIVE_LIMIT;
+  if (exhaustive) {
     // Odometer over the variable slots, in candidate order, so the first best is deterministic.
     const c = choice.slice();
     for (;;) {
@@ -142,9 +198,9 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
       consider(c);
     }
   } else {
-    // Coordinate ascent: change one row at a time while it helps; ties found on the way are kept.
+    // Coordinate ascent: change one row at a time while it helps; ties met on the way are kept.
     for (let sweep = 0; sweep < 6; sweep++) {
-      const before = best.score;
+      const before = bestScore;
       for (const s of vars) {
         const lim = slots[s]?.cands.length ?? 1;
         for (let k = 0; k < lim; k++) {
@@ -154,10 +210,8 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
           consider(c);
         }
       }
-      if (best.score === before) break;
+      if (bestScore === before) break;
     }
   }
-  const bestSig = signature(best.matrix);
-  const alternatives = [...ties.entries()].filter(([sig]) => sig !== bestSig).map(([, e]) => e);
-  return { best, choice: bestChoice, alternatives, exhaustive: product <= EXHAUSTIVE_LIMIT };
+  return { best, choice: bestChoice, alternatives: [...ties.values()], exhaustive };
 }

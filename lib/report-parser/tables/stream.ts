@@ -2,7 +2,7 @@
  * Rows of a table region as a stream: each row is the label text gathered since the previous row's numbers, plus
  * the numbers that follow it. This one reading covers one-cell-per-line, tab, pipe, markdown and PDF text alike.
  */
-import { labelKey } from '../normalize';
+import { compactText } from '../normalize';
 import { lineTokens, type NumToken, type Token } from './cells';
 
 export interface StreamRow {
@@ -71,7 +71,7 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
     for (const t of tokens) {
       if (t.kind === 'text') {
         if (nums.length > 0) flush();
-        const piece = labelKey(t.text);
+        const piece = compactText(t.text);
         if (piece === '') continue;
         if (segLine[segLine.length - 1] !== t.line) {
           segStart.push(key.length);

@@ -9,7 +9,6 @@ import type { StreamRow } from './stream';
 
 export interface Table1Result {
   proactive: Proactive;
-  sources: Record<string, SourceRef>;
   warnings: Warning[];
 }
 
@@ -51,9 +50,9 @@ export function emptyProactive(template: TemplateKey): Proactive {
   return out;
 }
 
-export function readTable1(rows: readonly StreamRow[], template: TemplateKey): Table1Result {
+/** Reads table 1; provenance is written into `sources` (shared by all tables, so it is never copied). */
+export function readTable1(rows: readonly StreamRow[], template: TemplateKey, sources: Record<string, SourceRef>): Table1Result {
   const proactive = emptyProactive(template);
-  const sources: Record<string, SourceRef> = {};
   const warnings: Warning[] = [];
   const spec = PROACTIVE_ROWS[template] as Record<string, readonly string[]>;
   const seen = new Set<string>();
@@ -92,7 +91,7 @@ export function readTable1(rows: readonly StreamRow[], template: TemplateKey): T
       if (!seen.has(key)) warnings.push({ code: 'row-missing', row: key, message: `Table 1 row ${key} not found` });
     }
   }
-  return { proactive, sources, warnings };
+  return { proactive, warnings };
 }
 
 /**

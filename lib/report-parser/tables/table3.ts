@@ -6,7 +6,7 @@ import { alignTable3 } from '../labels';
 import { table3Identities, type Identity, type Matrix } from '../checks';
 import type { Applications, ApplicantCells, SourceRef, Warning } from '../types';
 import { rowCandidates, type CellRef } from './candidates';
-import { solve, type Slot } from './solve';
+import { ROW_INDEX, solve, type Slot } from './solve';
 import type { StreamRow } from './stream';
 
 export interface Table3Result {
@@ -15,7 +15,6 @@ export interface Table3Result {
   matrix: Matrix;
   identities: Identity[];
   lines: Partial<Record<ApplicationRow, number>>;
-  sources: Record<string, SourceRef>;
   warnings: Warning[];
   /** Rows matched. */
   found: number;
@@ -40,9 +39,13 @@ function cells(values: readonly (number | null)[] | undefined): ApplicantCells {
   return out;
 }
 
-export function readTable3(rows: readonly StreamRow[], template: TemplateKey, compactRegion: string): Table3Result {
+export function readTable3(
+  rows: readonly StreamRow[],
+  template: TemplateKey,
+  compactRegion: string,
+  sources: Record<string, SourceRef>,
+): Table3Result {
   const warnings: Warning[] = [];
-  const sources: Record<string, SourceRef> = {};
   const matches = alignTable3(rows.map((r) => r.label));
   const slots: Slot[] = [];
   const lines: Partial<Record<ApplicationRow, number>> = {};
@@ -111,7 +114,7 @@ export function readTable3(rows: readonly StreamRow[], template: TemplateKey, co
       const col = APPLICANT_COLUMNS[k] ?? '';
       const path = `applications.${slot.key}.${col}`;
       const ref: CellRef | null | undefined = cand.refs[k];
-      if (sol.best.inferred.has(`${slot.key}:${k}`)) {
+      if (sol.best.inferred.has((ROW_INDEX.get(slot.key) ?? 0) * WIDTH + k)) {
         warnings.push({ code: 'value-inferred', row: slot.key, line, message: `${slot.key}.${col} = ${String(v)} forced by the identities`, detail: { column: col, value: v } });
         if (line !== undefined) sources[path] = { line, cell: -1 };
       } else if (ref && v !== null && v !== undefined) {
@@ -178,7 +181,7 @@ export function readTable3(rows: readonly StreamRow[], template: TemplateKey, co
       warnings.push({ code: 'group-header-missing', row: firstRow, line: lines[firstRow], message: `Group header ${words} is missing` });
     }
   }
-  return { applications, matrix, identities, lines, sources, warnings, found: present.size };
+  return { applications, matrix, identities, lines, warnings, found: present.size };
 }
 
 function uniqueRows(rows: readonly ((number | null)[] | undefined)[]): (number | null)[][] {

@@ -9,7 +9,6 @@ import type { StreamRow } from './stream';
 
 export interface Table4Result {
   reviews: Reviews;
-  sources: Record<string, SourceRef>;
   warnings: Warning[];
   line?: number;
 }
@@ -42,15 +41,14 @@ export function emptyReviews(): Reviews {
   return r;
 }
 
-export function readTable4(rows: readonly StreamRow[]): Table4Result {
+export function readTable4(rows: readonly StreamRow[], sources: Record<string, SourceRef>): Table4Result {
   const warnings: Warning[] = [];
-  const sources: Record<string, SourceRef> = {};
   const reviews = emptyReviews();
   const nums: NumToken[] = [];
   for (const r of rows) for (const t of r.nums) nums.push(t);
   if (nums.length === 0) {
     warnings.push({ code: 'table-missing', row: 'reviews', message: 'Table 4 (reviews and litigation) not found' });
-    return { reviews, sources, warnings };
+    return { reviews, warnings };
   }
   const line = nums[0]?.line;
   const usable = nums.length > WIDTH + 2 ? nums.slice(0, WIDTH) : nums;
@@ -66,7 +64,7 @@ export function readTable4(rows: readonly StreamRow[]): Table4Result {
       ties.length = 0;
     } else if (s === bestScore) ties.push(c);
   }
-  if (!best) return { reviews, sources, warnings, line };
+  if (!best) return { reviews, warnings, line };
   if (best.kind === 'missing') {
     warnings.push({ code: 'cells-missing', row: 'reviews', line, message: `Table 4 has ${usable.length} of ${WIDTH} numbers; the gap was placed by the identities`, detail: { missing: best.missing } });
   } else if (best.kind === 'extra') {
@@ -92,5 +90,5 @@ export function readTable4(rows: readonly StreamRow[]): Table4Result {
       } else if (ref && v !== null) sources[path] = { line: ref.line, cell: ref.cell, raw: ref.raw };
     });
   });
-  return { reviews, sources, warnings, line };
+  return { reviews, warnings, line };
 }
