@@ -39,32 +39,47 @@ export const TABLE3_LABELS: readonly (readonly [ApplicationRow, string])[] = [
 
 const PUNCT = /[()（）,，、.。:：;；"“”\-_/\\[\]【】《》<>#*]/g;
 
-function grams(s: string): string[] {
-  const t = s.replace(PUNCT, '');
-  if (t.length <= 1) return t.length === 1 ? [t] : [];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
-  return out;
+/** Character bigrams as numbers (two UTF-16 units); a one-character label is its own gram. */
+function gramCodes(t: string, out: Set<number>): void {
+  out.clear();
+  if (t.length === 1) out.add(t.charCodeAt(0));
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1));
 }
 
 const OFFICIAL_TEXT: readonly string[] = TABLE3_LABELS.map(([, l]) => l.replace(PUNCT, ''));
-const OFFICIAL_SIZE: readonly number[] = TABLE3_LABELS.map(([, l]) => new Set(grams(l)).size);
+const EXACT = new Map<string, number>(OFFICIAL_TEXT.map((t, j) => [t, j]));
+const OFFICIAL_SIZE: number[] = [];
 /** Inverted index: bigram → official labels containing it. */
-const GRAM_INDEX = new Map<string, number[]>();
-TABLE3_LABELS.forEach(([, l], j) => {
-  for (const g of new Set(grams(l))) {
-    const list = GRAM_INDEX.get(g);
-    if (list) list.push(j);
-    else GRAM_INDEX.set(g, [j]);
-  }
-});
+const GRAM_INDEX = new Map<number, number[]>();
+{
+  const g = new Set<number>();
+  OFFICIAL_TEXT.forEach((t, j) => {
+    gramCodes(t, g);
+    OFFICIAL_SIZE[j] = g.size;
+    for (const x of g) {
+      const list = GRAM_INDEX.get(x);
+      if (list) list.push(j);
+      else GRAM_INDEX.set(x, [j]);
+    }
+  });
+}
+const scratchGrams = new Set<number>();
+const scratchShared = new Int32Array(TABLE3_LABELS.length);
 
 /** Similarity in [0, 1] of a row label (cut, matching form) to every official label, written into `out`. */
 export function labelSimilarities(label: string, out: Float64Array, offset: number): void {
   const m = TABLE3_LABELS.length;
   const bare = stripMarkers(label).replace(PUNCT, '');
-  const g = new Set(grams(bare));
-  const shared = new Int32Array(m);
+  const exact = EXACT.get(bare);
+  if (exact !== undefined) {
+    // An exact label is decisive: the other labels do not compete for this row.
+    for (let j = 0; j < m; j++) out[offset + j] = j === exact ? 1 : 0;
+    return;
+  }
+  const g = scratchGrams;
+  gramCodes(bare, g);
+  const shared = scratchShared;
+  shared.fill(0);
   for (const x of g) {
     const list = GRAM_INDEX.get(x);
     if (list) for (const j of list) shared[j] = (shared[j] ?? 0) + 1;
@@ -72,9 +87,7 @@ export function labelSimilarities(label: string, out: Float64Array, offset: numb
   for (let j = 0; j < m; j++) {
     const size = OFFICIAL_SIZE[j] ?? 0;
     const sh = shared[j] ?? 0;
-    if (bare === OFFICIAL_TEXT[j]) out[offset + j] = 1;
-    else if (sh === 0 || size === 0) out[offset + j] = 0;
-    else out[offset + j] = ((2 * sh) / (g.size + size) + sh / size) / 2;
+    out[offset + j] = sh === 0 || size === 0 ? 0 : ((2 * sh) / (g.size + size) + sh / size) / 2;
   }
 }
 

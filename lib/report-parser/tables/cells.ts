@@ -69,6 +69,16 @@ function numberFromWord(word: string, line: number, cell: number): NumToken | nu
 function cellTokens(cellText: string, line: number, cell: number, out: Token[]): void {
   const c = cellText.trim();
   if (c === '') return;
+  // Fast paths for the two common cells: a plain count, and a label with no digits at its end.
+  if (isDigits(c)) {
+    out.push({ kind: 'num', value: Number(c), raw: c, line, cell, unit: null, glued: false, plainDigits: true });
+    return;
+  }
+  const lastCode = c.charCodeAt(c.length - 1);
+  if (!(lastCode >= 48 && lastCode <= 57) && lastCode !== 0x5143 /* 元 */ && lastCode !== 0x4ef6 /* 件 */ && lastCode !== 0x4e2a /* 个 */ && lastCode !== 0x9879 /* 项 */) {
+    out.push({ kind: 'text', text: c, line, cell });
+    return;
+  }
   const whole = numberFromWord(c.replace(/\s+(?=万元$|元$)/, ''), line, cell);
   if (whole) {
     out.push(whole);
@@ -108,6 +118,15 @@ function cellTokens(cellText: string, line: number, cell: number, out: Token[]):
     if (glued) out.push(glued);
   }
   for (const n of nums) out.push(n);
+}
+
+function isDigits(s: string): boolean {
+  if (s.length > 15) return false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+  }
+  return true;
 }
 
 /** Tokens of one line in reading order. */

@@ -1,7 +1,7 @@
 /**
  * Table 3 (收到和处理政府信息公开申请情况): rows found by their words, damaged rows read by the identities.
  */
-import { APPLICANT_COLUMNS, OTHER_SUB_ROWS, applicationRowsFor, type ApplicationRow, type TemplateKey } from '../keys';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, OTHER_SUB_ROWS, applicationRowsFor, type ApplicationRow, type TemplateKey } from '../keys';
 import { alignTable3 } from '../labels';
 import { table3Identities, type Identity, type Matrix } from '../checks';
 import type { Applications, ApplicantCells, SourceRef, Warning } from '../types';
@@ -21,6 +21,10 @@ export interface Table3Result {
 }
 
 const WIDTH = 7;
+/** `applications.<row>.<column>` for every cell, built once. */
+const PATHS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  APPLICATION_ROWS.map((r) => [r, APPLICANT_COLUMNS.map((c) => `applications.${r}.${c}`)]),
+);
 const FUZZY_BELOW = 0.9;
 
 // Group headers may be broken across lines and interleaved with row-group text ("（三）不" / "理" / "予公开").
@@ -109,12 +113,15 @@ export function readTable3(
         message: `Row ${slot.key} could not be read into ${WIDTH} cells; its values are left blank`,
       });
     }
+    const paths = PATHS[slot.key] ?? [];
+    const base = (ROW_INDEX.get(slot.key) ?? 0) * WIDTH;
+    const values = matrix[slot.key];
     for (let k = 0; k < WIDTH; k++) {
-      const v = matrix[slot.key]?.[k];
+      const v = values?.[k];
       const col = APPLICANT_COLUMNS[k] ?? '';
-      const path = `applications.${slot.key}.${col}`;
+      const path = paths[k] ?? '';
       const ref: CellRef | null | undefined = cand.refs[k];
-      if (sol.best.inferred.has((ROW_INDEX.get(slot.key) ?? 0) * WIDTH + k)) {
+      if (sol.best.inferred.has(base + k)) {
         warnings.push({ code: 'value-inferred', row: slot.key, line, message: `${slot.key}.${col} = ${String(v)} forced by the identities`, detail: { column: col, value: v } });
         if (line !== undefined) sources[path] = { line, cell: -1 };
       } else if (ref && v !== null && v !== undefined) {
