@@ -109,6 +109,14 @@ export async function newPage(opts: NewPageOptions = {}): Promise<TrackedPage> {
   };
 }
 
+/**
+ * Waits until the page has been network-idle for a moment (bounded), so that late errors (failed prefetches,
+ * hydration) are in `errors` before a test asserts on them.
+ */
+export async function settle(page: Page, timeoutMs = 5000): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => {});
+}
+
 /** Full-page PNG in artifacts/screenshots/<name>.png (kept by CI as evidence); returns the path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = path.join(process.cwd(), 'artifacts', 'screenshots');
