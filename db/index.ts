@@ -3,6 +3,7 @@
  * DATABASE_URL is set. Both run the same migrations and the same drizzle queries.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -40,6 +41,23 @@ export interface CreateDbOptions {
   max?: number;
 }
 
+/**
+ * postgres.js leaves Nagle's algorithm on; with pipelined queries that meets the server's delayed ACK and stalls
+ * every few queries for tens of milliseconds. Connect the socket ourselves with TCP_NODELAY.
+ */
+function noDelaySocket(o: { host: string[]; port: number[]; path?: string | false }): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = o.path
+      ? net.connect(o.path)
+      : net.connect({ host: o.host[0] ?? 'localhost', port: o.port[0] ?? 5432, noDelay: true });
+    socket.once('connect', () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+    socket.once('error', reject);
+  });
+}
+
 function redact(url: string): string {
   try {
     const u = new URL(url);
@@ -56,6 +74,8 @@ export function createDb(opts: CreateDbOptions = {}): Db {
     const client = postgres(opts.url, {
       max: opts.max ?? 10,
       onnotice: () => {},
+      // `socket` is a documented postgres.js option missing from its type definitions.
+      ...({ socket: noDelaySocket } as object),
     });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     meta.set(db, {

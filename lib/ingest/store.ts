@@ -2,8 +2,8 @@
  * Stores one parsed report in one transaction: agency upsert, report row (a new revision when the agency and year
  * already have one), figures, totals, checks, and identity 7 against the neighbouring years.
  */
-import { and, between, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '@/db';
+import { and, between, eq, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db, type Tx } from '@/db';
 import {
   agencies,
   applicationRows,
@@ -16,6 +16,7 @@ import {
 } from '@/db/schema';
 import type { AgencyKind, InputFormat, ParsedReport, Warning } from '@/lib/report-parser/types';
 import { slugify, toInitials, toPinyin } from '@/lib/slug';
+import { insertReportTreeSql, type ReportTree } from './json-insert';
 import { isKnownRegion, regionPath } from './regions';
 import {
   CARRYOVER_CHECK_ID,
@@ -138,10 +139,18 @@ export async function findReportBySha(db: Db | Tx, sha256: string): Promise<numb
   return row?.id ?? null;
 }
 
-/** Stores one report in its own transaction; the same bytes again are `unchanged`. */
-export async function storeReport(db: Db, input: StoreInput): Promise<StoreOutcome> {
-  const existing = await findReportBySha(db, input.sha256);
-  if (existing !== null) return { status: 'unchanged', reportId: existing };
+interface Prepared {
+  input: StoreInput;
+  report: ParsedReport;
+  agencyName: string;
+  regionCode: string | null;
+  kind: AgencyKind;
+  year: number;
+  synthetic: boolean;
+  warnings: Warning[];
+}
+
+function prepare(input: StoreInput): Prepared {
   const r = input.report;
   if (r.year === null || !Number.isInteger(r.year)) {
     throw new UnstorableReportError('year-missing', 'the report year could not be determined');
@@ -151,9 +160,6 @@ export async function storeReport(db: Db, input: StoreInput): Promise<StoreOutco
   }
   const agencyName = r.agencyName?.trim();
   if (!agencyName) throw new UnstorableReportError('agency-missing', 'the issuing agency could not be determined');
-  const year = r.year;
-  const synthetic = input.synthetic ?? false;
-
   const warnings: Warning[] = [...(r.warnings ?? [])];
   let regionCode = r.regionCode;
   if (regionCode && !isKnownRegion(regionCode)) {
@@ -164,124 +170,226 @@ export async function storeReport(db: Db, input: StoreInput): Promise<StoreOutco
     });
     regionCode = null;
   }
-  const kind = r.agencyKind ?? inferAgencyKind(agencyName);
+  return {
+    input,
+    report: r,
+    agencyName,
+    regionCode,
+    kind: r.agencyKind ?? inferAgencyKind(agencyName),
+    year: r.year,
+    synthetic: input.synthetic ?? false,
+    warnings,
+  };
+}
 
+/** The report row, its children and its totals, for the given agency, revision and previous year. */
+function reportTree(p: Prepared, agencyId: SQL | number, revision: number, previous: Neighbour | undefined): ReportTree {
+  const r = p.report;
+  const checks = (r.checks ?? []).filter((c) => c.id !== CARRYOVER_CHECK_ID);
+  const carry = carryoverCheck(previous?.carriedForward ?? null, r.applications.carriedOver?.total ?? null);
+  if (carry) checks.push(carry);
+  const checkRows = checkRowsOf(0, checks);
+  const counts = countChecks(checkRows);
+  const agencyExpr = typeof agencyId === 'number' ? sql`${agencyId}::int` : agencyId;
+  const { agencyId: _a, reportId: _r, ...totals } = totalsOf(r, {
+    reportId: 0,
+    agencyId: 0,
+    year: p.year,
+    isCurrent: true,
+    synthetic: p.synthetic,
+    path: regionPath(p.regionCode),
+    ...counts,
+  });
+  void _a;
+  void _r;
+  const strip = <T extends { reportId?: number }>(rows: T[]) => rows.map(({ reportId: _id, ...rest }) => rest);
+  return {
+    report: {
+      table: reports,
+      exprs: { agencyId: agencyExpr },
+      row: {
+        year: p.year,
+        revision,
+        isCurrent: true,
+        template: r.template,
+        publishedOn: r.publishedOn,
+        documentNumber: r.documentNumber ?? null,
+        title: r.title ?? null,
+        sourceFileName: p.input.fileName,
+        sha256: p.input.sha256,
+        format: p.input.format,
+        encoding: p.input.encoding,
+        sourceText: p.input.text,
+        feesCollectedYuan: r.feesCollectedYuan,
+        regionName: r.regionName,
+        warnings: p.warnings,
+        narrative: r.narrative ?? {},
+        sources: r.sources ?? {},
+        parsed: r,
+        ...counts,
+        synthetic: p.synthetic,
+      },
+    },
+    children: [
+      { table: reportTotals, rows: [totals], exprs: { agencyId: agencyExpr } },
+      { table: applicationRows, rows: strip(applicationRowsOf(0, r)) },
+      { table: reviewRows, rows: strip(reviewRowsOf(0, r)) },
+      { table: proactiveFigures, rows: strip(proactiveFiguresOf(0, r)) },
+      { table: checkResults, rows: strip(checkRows) },
+    ],
+    // Bytes that failed before and now store: their failure is resolved.
+    also: [sql`delete from ${ingestFailures} where ${ingestFailures.sha256} = ${p.input.sha256}`],
+  };
+}
+
+async function insertTree(db: Db | Tx, tree: ReportTree): Promise<number> {
+  const [row] = rowsOf<{ id: number }>(await db.execute(insertReportTreeSql(tree)));
+  if (!row) throw new Error('insert into reports returned no row');
+  return Number(row.id);
+}
+
+interface NeighbourRow {
+  agency_id: number;
+  agency_name: string;
+  id: number | null;
+  year: number | null;
+  revision: number | null;
+  is_current: boolean | null;
+  carried_over: number | null;
+  carried_forward: number | null;
+}
+
+/**
+ * The common case in one statement (itself a transaction): a first report for this agency and year, with no
+ * later year to update. Two round trips. Returns null when the report needs the general path.
+ */
+async function storeInOneStatement(db: Db, p: Prepared): Promise<StoreOutcome | null> {
+  const slug = slugify(p.agencyName, p.regionCode);
+  const rows = rowsOf<NeighbourRow>(
+    await db.execute(sql`select a.id as agency_id, a.name as agency_name, r.id, r.year, r.revision, r.is_current,
+        t.carried_over, t.carried_forward
+      from ${agencies} a
+      left join ${reports} r on r.agency_id = a.id and r.year between ${p.year - 1} and ${p.year + 1}
+      left join ${reportTotals} t on t.report_id = r.id
+      where a.slug = ${slug}`),
+  );
+  const first = rows[0];
+  if (first && first.agency_name !== p.agencyName) return null; // slug shared by another name
+  const neighbours: Neighbour[] = rows
+    .filter((n) => n.id !== null)
+    .map((n) => ({
+      id: Number(n.id),
+      year: Number(n.year),
+      revision: Number(n.revision),
+      isCurrent: n.is_current === true,
+      carriedOver: n.carried_over,
+      carriedForward: n.carried_forward,
+    }));
+  if (neighbours.some((n) => n.year === p.year || (n.year === p.year + 1 && n.isCurrent))) return null;
+  const previous = neighbours.find((n) => n.year === p.year - 1 && n.isCurrent);
+  const tree = reportTree(p, first ? Number(first.agency_id) : sql`(select id from ag)`, 1, previous);
+  if (!first) {
+    tree.before = [
+      {
+        name: 'ag',
+        sql: sql`insert into ${agencies} (slug, name, kind, region_code, pinyin, initials, synthetic)
+          values (${slug}, ${p.agencyName}, ${p.kind}, ${p.regionCode}, ${toPinyin(p.agencyName)},
+            ${toInitials(p.agencyName)}, ${p.synthetic})
+          on conflict do nothing returning id`,
+      },
+    ];
+  }
+  try {
+    return { status: 'new', reportId: await insertTree(db, tree) };
+  } catch (err) {
+    // Another writer got there first (same agency created, same agency-year stored): take the general path.
+    if (
+      isUniqueViolation(err, 'reports_current_idx') ||
+      isUniqueViolation(err, 'reports_agency_year_rev_idx') ||
+      isUniqueViolation(err, 'agencies_slug_idx') ||
+      isUniqueViolation(err, 'agencies_name_region_idx') ||
+      errorCode(err) === '23502'
+    ) {
+      return null;
+    }
+    throw err;
+  }
+}
+
+function errorCode(err: unknown): string | undefined {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+/** Every case: new revisions, the next year's identity 7, slug clashes. One explicit transaction. */
+async function storeInTransaction(db: Db, p: Prepared): Promise<StoreOutcome> {
   const agencyCache = agencyCacheOf(db);
   let freshAgency: { slug: string; id: number; name: string } | null = null;
+  const outcome = await db.transaction(async (tx) => {
+    const agency = await upsertAgency(tx, agencyCache, p.agencyName, p.regionCode, p.kind, p.synthetic);
+    if (agency.fresh) freshAgency = { slug: agency.slug, id: agency.id, name: p.agencyName };
+    const neighbours: Neighbour[] = await tx
+      .select({
+        id: reports.id,
+        year: reports.year,
+        revision: reports.revision,
+        isCurrent: reports.isCurrent,
+        carriedOver: reportTotals.carriedOver,
+        carriedForward: reportTotals.carriedForward,
+      })
+      .from(reports)
+      .leftJoin(reportTotals, eq(reportTotals.reportId, reports.id))
+      .where(and(eq(reports.agencyId, agency.id), between(reports.year, p.year - 1, p.year + 1)));
+    const sameYear = neighbours.filter((n) => n.year === p.year);
+    const previous = neighbours.find((n) => n.year === p.year - 1 && n.isCurrent);
+    const next = neighbours.find((n) => n.year === p.year + 1 && n.isCurrent);
+    const replaced = sameYear.find((n) => n.isCurrent);
+    const revision = sameYear.reduce((m, n) => Math.max(m, n.revision), 0) + 1;
+    if (replaced) {
+      await Promise.all([
+        tx.update(reports).set({ isCurrent: false }).where(eq(reports.id, replaced.id)),
+        tx.update(reportTotals).set({ isCurrent: false }).where(eq(reportTotals.reportId, replaced.id)),
+      ]);
+    }
+    const reportId = await insertTree(tx, reportTree(p, agency.id, revision, previous));
+
+    // Identity 7 on next year's report, which now has this one as its previous year.
+    if (next) {
+      const nextCheck = carryoverCheck(p.report.applications.carriedForward?.total ?? null, next.carriedOver);
+      if (nextCheck) {
+        await tx
+          .insert(checkResults)
+          .values({ reportId: next.id, checkId: nextCheck.id, passed: nextCheck.passed, left: nextCheck.left, right: nextCheck.right })
+          .onConflictDoUpdate({
+            target: [checkResults.reportId, checkResults.checkId],
+            set: { passed: nextCheck.passed, left: nextCheck.left, right: nextCheck.right },
+          });
+      } else {
+        await tx
+          .delete(checkResults)
+          .where(and(eq(checkResults.reportId, next.id), eq(checkResults.checkId, CARRYOVER_CHECK_ID)));
+      }
+      await recountChecks(tx, next.id);
+    }
+    return { status: (replaced ? 'updated' : 'new') as StoreStatus, reportId };
+  });
+  const fresh = freshAgency as { slug: string; id: number; name: string } | null;
+  if (fresh) agencyCache.set(fresh.slug, { id: fresh.id, name: fresh.name });
+  return outcome;
+}
+
+/**
+ * Stores one report atomically (one statement or one transaction); the same bytes again are `unchanged`.
+ * No look-up by hash first: ingestFiles does it before parsing, and a duplicate that slips through is caught by
+ * the unique index and reported as unchanged.
+ */
+export async function storeReport(db: Db, input: StoreInput): Promise<StoreOutcome> {
+  const p = prepare(input);
   try {
-    const outcome = await db.transaction(async (tx) => {
-      const agency = await upsertAgency(tx, agencyCache, agencyName, regionCode, kind, synthetic);
-      if (agency.fresh) freshAgency = { slug: agency.slug, id: agency.id, name: agencyName };
-
-      const neighbours: Neighbour[] = await tx
-        .select({
-          id: reports.id,
-          year: reports.year,
-          revision: reports.revision,
-          isCurrent: reports.isCurrent,
-          carriedOver: reportTotals.carriedOver,
-          carriedForward: reportTotals.carriedForward,
-        })
-        .from(reports)
-        .leftJoin(reportTotals, eq(reportTotals.reportId, reports.id))
-        .where(and(eq(reports.agencyId, agency.id), between(reports.year, year - 1, year + 1)));
-      const sameYear = neighbours.filter((n) => n.year === year);
-      const previous = neighbours.find((n) => n.year === year - 1 && n.isCurrent);
-      const next = neighbours.find((n) => n.year === year + 1 && n.isCurrent);
-      const replaced = sameYear.find((n) => n.isCurrent);
-      const revision = sameYear.reduce((m, n) => Math.max(m, n.revision), 0) + 1;
-
-      if (replaced) {
-        await Promise.all([
-          tx.update(reports).set({ isCurrent: false }).where(eq(reports.id, replaced.id)),
-          tx.update(reportTotals).set({ isCurrent: false }).where(eq(reportTotals.reportId, replaced.id)),
-        ]);
-      }
-
-      const carriedOver = r.applications.carriedOver?.total ?? null;
-      const carriedForward = r.applications.carriedForward?.total ?? null;
-      const checks = [...(r.checks ?? []).filter((c) => c.id !== CARRYOVER_CHECK_ID)];
-      const carry = carryoverCheck(previous?.carriedForward ?? null, carriedOver);
-      if (carry) checks.push(carry);
-      const checkRows = checkRowsOf(0, checks);
-      const counts = countChecks(checkRows);
-
-      const [inserted] = await tx
-        .insert(reports)
-        .values({
-          agencyId: agency.id,
-          year,
-          revision,
-          isCurrent: true,
-          template: r.template,
-          publishedOn: r.publishedOn,
-          documentNumber: r.documentNumber ?? null,
-          title: r.title ?? null,
-          sourceFileName: input.fileName,
-          sha256: input.sha256,
-          format: input.format,
-          encoding: input.encoding,
-          sourceText: input.text,
-          feesCollectedYuan: r.feesCollectedYuan,
-          regionName: r.regionName,
-          warnings,
-          narrative: r.narrative ?? {},
-          sources: r.sources ?? {},
-          parsed: r,
-          ...counts,
-          synthetic,
-        })
-        .returning({ id: reports.id });
-      if (!inserted) throw new Error('insert into reports returned no row');
-      const reportId = inserted.id;
-
-      const apps = applicationRowsOf(reportId, r);
-      const revs = reviewRowsOf(reportId, r);
-      const figs = proactiveFiguresOf(reportId, r);
-      const chk = checkRows.map((c) => ({ ...c, reportId }));
-      const totals = totalsOf(r, {
-        reportId,
-        agencyId: agency.id,
-        year,
-        isCurrent: true,
-        synthetic,
-        path: regionPath(regionCode),
-        ...counts,
-      });
-      // Issued together: postgres.js pipelines them on the transaction's connection.
-      const writes: Promise<unknown>[] = [
-        tx.insert(reportTotals).values(totals),
-        tx.delete(ingestFailures).where(eq(ingestFailures.sha256, input.sha256)),
-      ];
-      if (apps.length) writes.push(tx.insert(applicationRows).values(apps));
-      if (revs.length) writes.push(tx.insert(reviewRows).values(revs));
-      if (figs.length) writes.push(tx.insert(proactiveFigures).values(figs));
-      if (chk.length) writes.push(tx.insert(checkResults).values(chk));
-      await Promise.all(writes);
-
-      // Identity 7 on next year's report, which now has this one as its previous year.
-      if (next) {
-        const nextCheck = carryoverCheck(carriedForward, next.carriedOver);
-        if (nextCheck) {
-          await tx
-            .insert(checkResults)
-            .values({ reportId: next.id, checkId: nextCheck.id, passed: nextCheck.passed, left: nextCheck.left, right: nextCheck.right })
-            .onConflictDoUpdate({
-              target: [checkResults.reportId, checkResults.checkId],
-              set: { passed: nextCheck.passed, left: nextCheck.left, right: nextCheck.right },
-            });
-        } else {
-          await tx
-            .delete(checkResults)
-            .where(and(eq(checkResults.reportId, next.id), eq(checkResults.checkId, CARRYOVER_CHECK_ID)));
-        }
-        await recountChecks(tx, next.id);
-      }
-      return { status: (replaced ? 'updated' : 'new') as StoreStatus, reportId };
-    });
-    const fresh = freshAgency as { slug: string; id: number; name: string } | null;
-    if (fresh) agencyCache.set(fresh.slug, { id: fresh.id, name: fresh.name });
-    return outcome;
+    return (await storeInOneStatement(db, p)) ?? (await storeInTransaction(db, p));
   } catch (err) {
     // The same bytes stored meanwhile by a concurrent ingest: that is the unchanged case, not a failure.
     if (isUniqueViolation(err, 'reports_sha256_idx')) {

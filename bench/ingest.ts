@@ -1,0 +1,125 @@
+/**
+ * Ingest benchmark: N synthetic reports, generated, parsed and stored in a stream (memory stays flat), into an
+ * embedded PGlite and into a PostgreSQL server started for the run. Every report is its own transaction, as in
+ * `gongkai ingest`.
+ *
+ *   npm run bench:ingest -- --reports 10000 [--seed 1] [--targets pglite,postgres] [--source parser|truth]
+ *                            [--concurrency K]
+ *
+ * --source parser (default): each report's text goes through parseReport, as a file would.
+ * --source truth: the generator's ground truth is stored directly (measures the database path alone).
+ * --concurrency K: K reports in flight on K connections (PostgreSQL), each still its own transaction.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeDb, createDb, type Db } from '../db/index';
+import { migrate } from '../db/migrate';
+import { ingestParsed, loadRegions } from '../lib/ingest/index';
+import { parseReport } from '../lib/report-parser/index';
+import type { ParseResult } from '../lib/report-parser/types';
+import { generateReports, type SyntheticReport } from '../lib/synthetic/index';
+import { startPgServer, type PgServer } from '../tests/helpers/pg-server';
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+const N = Number(option('--reports', '1000'));
+const SEED = Number(option('--seed', '1'));
+const TARGETS = option('--targets', 'pglite,postgres').split(',');
+const SOURCE = option('--source', 'parser');
+const CONCURRENCY = Math.max(1, Number(option('--concurrency', '1')));
+
+interface Result {
+  target: string;
+  seconds: number;
+  rate: number;
+  peakRssMb: number;
+  counts: Record<string, number>;
+  parseSeconds: number;
+}
+
+async function toResult(r: SyntheticReport): Promise<ParseResult> {
+  if (SOURCE === 'truth') return { ok: true, report: r.truth, text: r.text, format: 'text', encoding: 'utf-8' };
+  return parseReport(r.bytes, { fileName: r.fileName });
+}
+
+async function run(target: string, db: Db): Promise<Result> {
+  await migrate(db);
+  await loadRegions(db);
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const counts: Record<string, number> = { new: 0, updated: 0, unchanged: 0, failed: 0 };
+  let parseMs = 0;
+  const started = performance.now();
+  const gen = generateReports(N, { seed: SEED });
+  // K workers pull from one generator: at most K reports exist at a time, whatever N is.
+  const worker = async () => {
+    for (;;) {
+      const next = gen.next();
+      if (next.done) return;
+      const r = next.value;
+      const t = performance.now();
+      const result = await toResult(r);
+      parseMs += performance.now() - t;
+      const out = await ingestParsed(db, { fileName: r.fileName, bytes: r.bytes, result, synthetic: true });
+      counts[out.status] = (counts[out.status] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { target, seconds, rate: N / seconds, peakRssMb: peak / 2 ** 20, counts, parseSeconds: parseMs / 1000 };
+}
+
+function print(r: Result): void {
+  process.stdout.write(
+    `${r.target}: ${N} reports in ${r.seconds.toFixed(1)} s = ${r.rate.toFixed(0)} reports/s; peak RSS ${r.peakRssMb.toFixed(0)} MB; ` +
+      `parse ${r.parseSeconds.toFixed(1)} s; ${Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ')}\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(N) || N <= 0) throw new Error('--reports must be a positive whole number');
+  process.stdout.write(`ingest benchmark: ${N} synthetic reports, seed ${SEED}, source ${SOURCE}, concurrency ${CONCURRENCY}, ${os.cpus().length} cores\n`);
+  const results: Result[] = [];
+  if (TARGETS.includes('pglite')) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
+    const db = createDb({ pgliteDir: path.join(dir, 'pglite') });
+    try {
+      const r = await run('pglite', db);
+      results.push(r);
+      print(r);
+    } finally {
+      await closeDb(db);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (TARGETS.includes('postgres')) {
+    let server: PgServer | undefined;
+    try {
+      server = await startPgServer();
+      const db = createDb({ url: server.url, max: Math.max(4, CONCURRENCY + 1) });
+      try {
+        const r = await run('postgres', db);
+        results.push(r);
+        print(r);
+      } finally {
+        await closeDb(db);
+      }
+    } finally {
+      await server?.stop();
+    }
+  }
+  for (const r of results) process.stdout.write(`ingest ${r.target}: ${Math.round(r.rate)} reports/s\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:ingest failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
