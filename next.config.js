@@ -14,6 +14,25 @@ const nextConfig = {
   // tsconfig.next.json extends tsconfig.json, so next build does not rewrite the shared tsconfig for each dist dir,
   // and checks only the app's sources (tests and scripts are checked by `npm run typecheck`).
   typescript: { ignoreBuildErrors: false, tsconfigPath: 'tsconfig.next.json' },
+  // Framing and caching (policy in lib/cache.ts). Only /embed/** may be framed by other sites. Pages may be kept by
+  // a CDN for 5 minutes and served stale while revalidating; API, feeds and sitemaps set their own headers with
+  // data-version ETags.
+  async headers() {
+    const publicCache = 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400';
+    return [
+      {
+        source: '/:path((?!embed(?:/|$)).*)',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+        ],
+      },
+      { source: '/embed/:path*', headers: [{ key: 'Content-Security-Policy', value: 'frame-ancestors *' }] },
+      { source: '/:locale(zh|en)', headers: [{ key: 'Cache-Control', value: publicCache }] },
+      { source: '/:locale(zh|en)/:path*', headers: [{ key: 'Cache-Control', value: publicCache }] },
+      { source: '/embed/:path*', headers: [{ key: 'Cache-Control', value: publicCache }] },
+    ];
+  },
 };
 
 module.exports = withNextIntl(nextConfig);
