@@ -16,31 +16,36 @@ export interface Identity {
   id: string;
   left: Term[];
   right: Term[];
-  line?: number;
+  /** The row whose line the check points at. */
+  lineRow: ApplicationRow;
 }
 
 export type Matrix = Partial<Record<ApplicationRow, (number | null)[]>>;
 
-export interface IdentityContext {
-  /** Rows read from the text (printed, possibly damaged). */
-  present: ReadonlySet<ApplicationRow>;
-  /** 1-based line of each row. */
-  lines: Partial<Record<ApplicationRow, number>>;
-}
+const cache = new Map<string, Identity[]>();
 
 /**
- * Identities 1–4 over the rows present. `otherTotal` in the matrix is the printed row; where it is not printed
- * the outcome identity adds the three sub-rows instead (2021: otherTotal is their sum).
+ * Identities 1–4 over the rows present (read from the text, possibly damaged). `otherTotal` in the matrix is the
+ * printed row; where it is not printed the outcome identity adds the three sub-rows instead (2021: otherTotal is
+ * their sum). Cached per set of rows: almost every report has the same set.
  */
-export function table3Identities(ctx: IdentityContext): Identity[] {
-  const { present, lines } = ctx;
+export function table3Identities(present: ReadonlySet<ApplicationRow>): Identity[] {
+  const sig = [...present].join(',');
+  const hit = cache.get(sig);
+  if (hit) return hit;
+  const out = buildIdentities(present);
+  if (cache.size < 256) cache.set(sig, out);
+  return out;
+}
+
+function buildIdentities(present: ReadonlySet<ApplicationRow>): Identity[] {
   const out: Identity[] = [];
   for (const key of present) {
     out.push({
       id: `row.${key}`,
       left: [0, 1, 2, 3, 4, 5].map((c) => [key, c] as const),
       right: [[key, 6]],
-      line: lines[key],
+      lineRow: key,
     });
   }
   const subsPresent = OTHER_SUB_ROWS.every((r) => present.has(r));
@@ -57,7 +62,7 @@ export function table3Identities(ctx: IdentityContext): Identity[] {
         id: `outcomes.${col}`,
         left: outcomeRows.map((r) => [r, c] as const),
         right: [['totalHandled', c]],
-        line: lines.totalHandled,
+        lineRow: 'totalHandled',
       });
     }
     if (balanceOk) {
@@ -71,7 +76,7 @@ export function table3Identities(ctx: IdentityContext): Identity[] {
           ['totalHandled', c],
           ['carriedForward', c],
         ],
-        line: lines.carriedForward,
+        lineRow: 'carriedForward',
       });
     }
     if (otherPrinted && subsPresent) {
@@ -79,7 +84,7 @@ export function table3Identities(ctx: IdentityContext): Identity[] {
         id: `other.${col}`,
         left: OTHER_SUB_ROWS.map((r) => [r, c] as const),
         right: [['otherTotal', c]],
-        line: lines.otherTotal,
+        lineRow: 'otherTotal',
       });
     }
   }
@@ -97,15 +102,20 @@ export function sumTerms(m: Matrix, terms: readonly Term[]): number | null {
   return s;
 }
 
-/** Evaluate identities on a matrix: checks for the evaluable ones. */
-export function evaluateIdentities(m: Matrix, ids: readonly Identity[]): Check[] {
+/** Evaluate identities on a matrix: checks for the evaluable ones, pointing at the rows' lines. */
+export function evaluateIdentities(
+  m: Matrix,
+  ids: readonly Identity[],
+  lines: Partial<Record<ApplicationRow, number>>,
+): Check[] {
   const out: Check[] = [];
   for (const idn of ids) {
     const left = sumTerms(m, idn.left);
     const right = sumTerms(m, idn.right);
     if (left === null || right === null) continue;
     const check: Check = { id: idn.id, passed: left === right, left, right };
-    if (idn.line !== undefined) check.line = idn.line;
+    const line = lines[idn.lineRow];
+    if (line !== undefined) check.line = line;
     out.push(check);
   }
   return out;

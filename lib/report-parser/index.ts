@@ -91,7 +91,7 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
   const apps = t3.applications;
   const sumReviews = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a + b);
   const checks = [
-    ...evaluateIdentities(t3.matrix, t3.identities),
+    ...evaluateIdentities(t3.matrix, t3.identities, t3.lines),
     ...reviewChecks(reviews, t4?.line),
     ...narrativeChecks(meta.narrativeFigures, {
       newReceived: apps.newReceived?.total ?? null,

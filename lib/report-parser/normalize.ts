@@ -48,5 +48,6 @@ export function labelKey(s: string): string {
 
 /** Whitespace and quotes removed (newlines kept, so the result splits into the same lines). */
 export function compactText(s: string): string {
-  return s.replace(NOT_WORDS, '');
+  NOT_WORDS.lastIndex = 0;
+  return NOT_WORDS.test(s) ? s.replace(NOT_WORDS, '') : s;
 }

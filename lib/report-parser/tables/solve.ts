@@ -149,6 +149,19 @@ export interface Solution {
 
 /** Choose one candidate per slot. */
 export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solution {
+  if (slots.every((s) => s.cands.length === 1 && !(s.cands[0]?.values.includes(null) ?? false))) {
+    // Every row printed in full: nothing to choose or fill, the score is not needed.
+    const matrix: Matrix = {};
+    const inferred = new Set<number>();
+    for (const s of slots) {
+      const cand = s.cands[0];
+      if (!cand) continue;
+      matrix[s.key] = cand.values.slice();
+      const base = (ROW_INDEX.get(s.key) ?? 0) * W;
+      for (const k of cand.inferred) inferred.add(base + k);
+    }
+    return { best: { matrix, inferred, score: 0 }, choice: slots.map(() => 0), alternatives: [], exhaustive: true };
+  }
   const rowOf = Int32Array.from(slots.map((s) => ROW_INDEX.get(s.key) ?? 0));
   const ev = new Evaluator(slots, rowOf, compile(ids));
   const choice = slots.map(() => 0);

@@ -35,12 +35,16 @@ const GROUP_HEADERS: readonly (readonly [string, RegExp, ApplicationRow])[] = [
 ];
 
 function cells(values: readonly (number | null)[] | undefined): ApplicantCells {
-  const out = {} as ApplicantCells;
-  APPLICANT_COLUMNS.forEach((c, i) => {
-    const v = values?.[i];
-    out[c] = v === undefined ? null : v;
-  });
-  return out;
+  const at = (i: number): number | null => values?.[i] ?? null;
+  return {
+    naturalPerson: at(0),
+    commercialEnterprise: at(1),
+    researchInstitution: at(2),
+    publicInterestOrg: at(3),
+    legalServiceOrg: at(4),
+    otherOrg: at(5),
+    total: at(6),
+  };
 }
 
 export function readTable3(
@@ -72,7 +76,7 @@ export function readTable3(
       });
     }
   }
-  const identities = table3Identities({ present, lines });
+  const identities = table3Identities(present);
   const sol = solve(slots, identities);
   const matrix = sol.best.matrix;
 
@@ -125,7 +129,7 @@ export function readTable3(
         warnings.push({ code: 'value-inferred', row: slot.key, line, message: `${slot.key}.${col} = ${String(v)} forced by the identities`, detail: { column: col, value: v } });
         if (line !== undefined) sources[path] = { line, cell: -1 };
       } else if (ref && v !== null && v !== undefined) {
-        sources[path] = { line: ref.line, cell: ref.cell, raw: ref.raw };
+        sources[path] = ref;
       } else if ((v === null || v === undefined) && cand.kind !== 'unreadable') {
         warnings.push({ code: 'value-blank', row: slot.key, line, message: `${slot.key}.${col} is blank`, detail: { column: col } });
       }
