@@ -1,0 +1,228 @@
+/**
+ * Web benchmark: N synthetic reports in a PostgreSQL server started for the run, `next start` (a build in
+ * .next-bench) showing them (GONGKAI_INCLUDE_SYNTHETIC=1), then concurrent load on the agency, report and ranking
+ * pages over loopback. Prints p50/p99 latency and req/s per page, and the gzipped JS each page ships.
+ *
+ *   npm run bench:web -- --reports 1000 [--seed 1] [--concurrency 8] [--seconds 10] [--max-requests 5000]
+ *                        [--ingest-concurrency 4]
+ *
+ * Every request must answer 200 with HTML: anything else is counted as an error and fails the run.
+ */
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { desc, eq, sql } from 'drizzle-orm';
+import { closeDb, createDb, type Db } from '../db/index';
+import { migrate } from '../db/migrate';
+import { agencies, reports } from '../db/schema';
+import { ingestParsed, loadRegions } from '../lib/ingest/index';
+import { generateReports } from '../lib/synthetic/index';
+import { startPgServer, type PgServer } from '../tests/helpers/pg-server';
+import { buildNext, startNext, type NextServer } from '../tests/helpers/server';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number`);
+  return v;
+}
+
+const N = option('--reports', 1000);
+const SEED = option('--seed', 1);
+const CONCURRENCY = option('--concurrency', 8);
+const SECONDS = option('--seconds', 10);
+const MAX_REQUESTS = option('--max-requests', 5000);
+const INGEST_CONCURRENCY = option('--ingest-concurrency', 4);
+const DIST_DIR = '.next-bench';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function load(db: Db): Promise<void> {
+  await migrate(db);
+  await loadRegions(db);
+  const started = performance.now();
+  const gen = generateReports(N, { seed: SEED });
+  let done = 0;
+  let failed = 0;
+  const worker = async () => {
+    for (;;) {
+      const next = gen.next();
+      if (next.done) return;
+      const r = next.value;
+      // The generator's ground truth: this benchmark measures pages, not the parser (bench:parse does).
+      const out = await ingestParsed(db, {
+        fileName: r.fileName,
+        bytes: r.bytes,
+        result: { ok: true, report: r.truth, text: r.text, format: 'text', encoding: 'utf-8' },
+        synthetic: true,
+      });
+      if (out.status === 'failed') failed++;
+      if (++done % 10_000 === 0) say(`  ${done} reports loaded`);
+    }
+  };
+  await Promise.all(Array.from({ length: INGEST_CONCURRENCY }, worker));
+  if (failed > 0) throw new Error(`${failed} synthetic reports failed to store`);
+  say(`loaded ${N} synthetic reports in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // Fresh statistics, as a server that has been running would have.
+  await db.execute(sql`ANALYZE`);
+}
+
+interface PageKind {
+  name: 'agency' | 'report' | 'ranking';
+  paths: string[];
+}
+
+/** URLs spread over the data: agencies with the most reports and a random sample, reports, ranking variants. */
+async function pickPaths(db: Db): Promise<PageKind[]> {
+  const agencyRows = await db
+    .select({ slug: agencies.slug })
+    .from(agencies)
+    .where(eq(agencies.synthetic, true))
+    .orderBy(sql`random()`)
+    .limit(200);
+  const reportRows = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(eq(reports.synthetic, true))
+    .orderBy(sql`random()`)
+    .limit(200);
+  const latest = await db.select({ year: reports.year }).from(reports).orderBy(desc(reports.year)).limit(1);
+  if (agencyRows.length === 0 || reportRows.length === 0) throw new Error('no synthetic agencies or reports loaded');
+  const year = latest[0]?.year;
+  const locales = ['zh', 'en'];
+  const rankingQueries = [
+    '',
+    '?kind=regions&level=city&metric=refusal',
+    '?kind=regions&level=county&metric=disclosure&sort=lower',
+    '?kind=agencies&metric=correctionReconsideration',
+    '?kind=agencies&metric=received&sort=value',
+    `?kind=regions&level=province&metric=backlog${year ? `&year=${year - 1}` : ''}`,
+  ];
+  return [
+    { name: 'agency', paths: agencyRows.map((a, i) => `/${locales[i % 2]}/agencies/${a.slug}`) },
+    { name: 'report', paths: reportRows.map((r, i) => `/${locales[i % 2]}/reports/${r.id}`) },
+    { name: 'ranking', paths: rankingQueries.flatMap((q) => locales.map((l) => `/${l}/ranking${q}`)) },
+  ];
+}
+
+interface LoadResult {
+  page: string;
+  requests: number;
+  errors: number;
+  firstError?: string;
+  p50: number;
+  p99: number;
+  rps: number;
+  jsGzipKb: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Sum of the gzip sizes of the <script src> chunks the page's HTML loads. */
+async function shippedJsGzipKb(base: string, path: string): Promise<number> {
+  const html = await (await fetch(base + path)).text();
+  const srcs = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')));
+  let total = 0;
+  for (const src of srcs) {
+    const res = await fetch(new URL(src, base));
+    if (!res.ok) throw new Error(`${src}: ${res.status}`);
+    total += gzipSync(Buffer.from(await res.arrayBuffer())).length;
+  }
+  return total / 1024;
+}
+
+async function drive(server: NextServer, kind: PageKind): Promise<LoadResult> {
+  // Warm-up: every URL once, so that first-render compilation and cold caches are not measured.
+  for (const p of kind.paths.slice(0, 50)) await (await fetch(server.url + p)).text();
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  let issued = 0;
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  const worker = async () => {
+    while (issued < MAX_REQUESTS && performance.now() < deadline) {
+      const path = kind.paths[issued++ % kind.paths.length]!;
+      const t = performance.now();
+      try {
+        const res = await fetch(server.url + path);
+        const body = await res.text();
+        latencies.push(performance.now() - t);
+        if (res.status !== 200 || !body.includes('</html>')) {
+          errors++;
+          firstError ??= `${path}: HTTP ${res.status}`;
+        }
+      } catch (err) {
+        errors++;
+        firstError ??= `${path}: ${(err as Error).message}`;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    page: kind.name,
+    requests: latencies.length,
+    errors,
+    firstError,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / seconds,
+    jsGzipKb: await shippedJsGzipKb(server.url, kind.paths[0]!),
+  };
+}
+
+async function main(): Promise<void> {
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(130));
+  say(`web benchmark: ${N} synthetic reports (seed ${SEED}), ${CONCURRENCY} concurrent clients, ≤${SECONDS} s / ≤${MAX_REQUESTS} requests per page, ${os.cpus().length} cores`);
+  let pg: PgServer | undefined;
+  let server: NextServer | undefined;
+  try {
+    pg = await startPgServer();
+    say(`PostgreSQL on 127.0.0.1:${pg.port}`);
+    const db = createDb({ url: pg.url, max: INGEST_CONCURRENCY + 1 });
+    let kinds: PageKind[];
+    try {
+      await load(db);
+      kinds = await pickPaths(db);
+    } finally {
+      await closeDb(db);
+    }
+    const t = Date.now();
+    const build = await buildNext(DIST_DIR);
+    say(build.built ? `built ${DIST_DIR} in ${Math.round((Date.now() - t) / 1000)} s` : `${DIST_DIR} is current`);
+    server = await startNext({
+      distDir: DIST_DIR,
+      env: { DATABASE_URL: pg.url, DATABASE_READ_URL: undefined, GONGKAI_INCLUDE_SYNTHETIC: '1' },
+    });
+    say(`next start on ${server.url}`);
+    const results: LoadResult[] = [];
+    for (const kind of kinds) {
+      const r = await drive(server, kind);
+      results.push(r);
+      say(
+        `${r.page}: ${r.requests} requests, ${r.errors} errors, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
+          `${r.rps.toFixed(0)} req/s, JS ${r.jsGzipKb.toFixed(1)} KB gz${r.firstError ? ` (first error: ${r.firstError})` : ''}`,
+      );
+    }
+    say(`\nsummary (${N} reports, ${CONCURRENCY} clients):`);
+    for (const r of results) {
+      say(
+        `web ${r.page}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s, ` +
+          `${r.jsGzipKb.toFixed(1)} KB gz JS, ${r.errors} errors`,
+      );
+    }
+    if (results.some((r) => r.errors > 0)) process.exitCode = 1;
+  } finally {
+    await server?.stop();
+    await pg?.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:web failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
