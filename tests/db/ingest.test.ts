@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '@/db';
+import { agencies, applicationRows, checkResults, ingestFailures, proactiveFigures, reports, reportTotals, reviewRows } from '@/db/schema';
+import { ingestFiles, ingestParsed } from '@/lib/ingest';
+import type { ParsedReport } from '@/lib/report-parser/types';
+import { generateReports } from '@/lib/synthetic';
+import { dbTargets, openTestDb, type TestDb } from '../helpers/db-targets';
+import { completeReport, loadSeeds, okResult } from './seed-reports';
+
+const seeds = loadSeeds();
+
+/** Every stored report has all its parts: the invariant an interrupted ingest must not break. */
+export async function expectNoPartialReports(t: TestDb): Promise<void> {
+  const rows = rowsOf<{ id: number; apps: number; totals: number; checks: number; checks_total: number }>(
+    await t.db.execute(sql`select r.id,
+        (select count(*)::int from application_rows a where a.report_id = r.id) as apps,
+        (select count(*)::int from report_totals t where t.report_id = r.id) as totals,
+        (select count(*)::int from check_results c where c.report_id = r.id) as checks,
+        r.checks_total
+      from reports r`),
+  );
+  for (const r of rows) {
+    expect(Number(r.totals), `report ${r.id} totals`).toBe(1);
+    expect(Number(r.apps), `report ${r.id} table 3 rows`).toBeGreaterThan(0);
+    expect(Number(r.checks), `report ${r.id} checks`).toBe(Number(r.checks_total));
+  }
+}
+
+function clone(r: ParsedReport): ParsedReport {
+  return structuredClone(r);
+}
+
+describe.each(dbTargets())('ingest on $kind', (target) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb(target);
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  it('stores the seeds with their figures, and the same bytes again are unchanged', async () => {
+    for (const s of seeds) {
+      const out = await ingestParsed(t.db, { fileName: s.file, bytes: s.bytes, result: okResult(s.text, s.report) });
+      expect(out.status).toBe('new');
+    }
+    for (const s of seeds) {
+      const out = await ingestParsed(t.db, { fileName: s.file, bytes: s.bytes, result: okResult(s.text, s.report) });
+      expect(out.status).toBe('unchanged');
+    }
+    const [n] = await t.db.select({ n: count() }).from(reports);
+    expect(n?.n).toBe(seeds.length);
+    const [licheng] = await t.db
+      .select({ slug: agencies.slug, kind: agencies.kind, id: agencies.id })
+      .from(agencies)
+      .where(eq(agencies.name, '鲤城区人民政府'));
+    expect(licheng).toMatchObject({ slug: 'licheng-qu-renmin-zhengfu-350502', kind: 'government' });
+    const [tot] = await t.db.select().from(reportTotals).where(eq(reportTotals.agencyId, licheng?.id ?? -1));
+    const e = seeds[0]?.report.applications;
+    expect(tot).toMatchObject({
+      year: 2022,
+      isCurrent: true,
+      provinceCode: '35',
+      cityCode: '3505',
+      countyCode: '350502',
+      newReceived: e?.newReceived?.total,
+      totalHandled: e?.totalHandled?.total,
+      carriedForward: e?.carriedForward?.total,
+      reconsiderationTotal: seeds[0]?.report.reviews.reconsideration.total,
+    });
+    const [street] = await t.db.select().from(reportTotals).innerJoin(agencies, eq(agencies.id, reportTotals.agencyId)).where(eq(agencies.name, '开元街道办事处'));
+    expect(street?.report_totals.townCode).toBe('350502004');
+    expect(street?.agencies.kind).toBe('street');
+  });
+
+  it('keeps a changed report for the same agency and year as a new revision, showing the newest', async () => {
+    const s = seeds[2];
+    if (!s) throw new Error('seed missing');
+    const changed = clone(s.report);
+    (changed.applications.newReceived as { total: number }).total += 1;
+    const bytes = new TextEncoder().encode(`${s.text}\n（更正版）`);
+    const out = await ingestParsed(t.db, { fileName: 'corrected.txt', bytes, result: okResult(s.text, changed) });
+    expect(out.status).toBe('updated');
+    const versions = await t.db
+      .select({ id: reports.id, revision: reports.revision, isCurrent: reports.isCurrent })
+      .from(reports)
+      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+      .where(and(eq(agencies.name, s.report.agencyName ?? ''), eq(reports.year, s.report.year ?? 0)))
+      .orderBy(asc(reports.revision));
+    expect(versions.map((v) => [v.revision, v.isCurrent])).toEqual([[1, false], [2, true]]);
+    const totals = await t.db.select({ id: reportTotals.reportId, isCurrent: reportTotals.isCurrent, nr: reportTotals.newReceived }).from(reportTotals).where(eq(reportTotals.reportId, versions[0]?.id ?? -1));
+    expect(totals[0]?.isCurrent).toBe(false);
+    const [current] = await t.db.select({ nr: reportTotals.newReceived }).from(reportTotals).where(eq(reportTotals.reportId, out.reportId ?? -1));
+    expect(current?.nr).toBe((s.report.applications.newReceived?.total ?? 0) + 1);
+  });
+
+  it('records a report it cannot store, with its bytes, and goes on', async () => {
+    const bytes = new TextEncoder().encode('no year in here');
+    const out = await ingestParsed(t.db, {
+      fileName: 'no-year.txt',
+      bytes,
+      result: okResult('no year in here', completeReport({ agencyName: '某某局', year: null })),
+    });
+    expect(out).toMatchObject({ status: 'failed', code: 'year-missing' });
+    const again = await ingestParsed(t.db, { fileName: 'no-year.txt', bytes, result: { ok: false, error: { code: 'not-a-report', message: 'nope' } } });
+    expect(again.status).toBe('failed');
+    const rows = await t.db.select().from(ingestFailures).where(eq(ingestFailures.fileName, 'no-year.txt'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ code: 'not-a-report', attempts: 2, size: bytes.byteLength });
+    expect(Buffer.from(rows[0]?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('checks identity 7 across years in either order, and recomputes it when a year arrives', async () => {
+    const [y2019, y2020, y2021] = [...generateReports(3, { seed: 77, yearsPerAgency: 3, breakRate: 0 })];
+    if (!y2019 || !y2020 || !y2021) throw new Error('generator');
+    // Make 2020 → 2021 disagree: 2021 says it carried over one more than 2020 carried forward.
+    const r2021 = clone(y2021.truth);
+    const co = r2021.applications.carriedOver as { naturalPerson: number; total: number };
+    co.naturalPerson += 1;
+    co.total += 1;
+    const store = (r: typeof y2019, report = r.truth) =>
+      ingestParsed(t.db, { fileName: r.fileName, bytes: r.bytes, result: okResult(r.text, report), synthetic: true });
+    expect((await store(y2021, r2021)).status).toBe('new');
+    expect((await store(y2019)).status).toBe('new');
+    const carry = async (year: number) => {
+      const rows = await t.db
+        .select({ passed: checkResults.passed, left: checkResults.left, right: checkResults.right, total: reports.checksTotal, passedN: reports.checksPassed })
+        .from(reports)
+        .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+        .leftJoin(checkResults, and(eq(checkResults.reportId, reports.id), eq(checkResults.checkId, 'carryover.total')))
+        .where(and(eq(agencies.name, y2019.truth.agencyName ?? ''), eq(reports.year, year), eq(reports.isCurrent, true)));
+      return rows[0];
+    };
+    expect((await carry(2021))?.passed).toBeNull(); // no 2020 yet
+    expect((await store(y2020)).status).toBe('new');
+    const c2020 = await carry(2020);
+    expect(c2020).toMatchObject({ passed: true, left: y2019.truth.applications.carriedForward?.total });
+    const c2021 = await carry(2021);
+    expect(c2021).toMatchObject({ passed: false, left: y2020.truth.applications.carriedForward?.total, right: co.total });
+    // The counts on the 2021 report include the check that arrived with 2020.
+    const [checks2021] = rowsOf<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from check_results c join reports r on r.id = c.report_id
+        join agencies a on a.id = r.agency_id where a.name = ${y2019.truth.agencyName} and r.year = 2021`),
+    );
+    expect(c2021?.total).toBe(Number(checks2021?.n));
+    await expectNoPartialReports(t);
+  });
+
+  it('stores synthetic reports of every layout with the generator figures, marked synthetic', async () => {
+    const batch = [...generateReports(14, { seed: 5 })];
+    for (const r of batch) {
+      const out = await ingestParsed(t.db, { fileName: r.fileName, bytes: r.bytes, result: okResult(r.text, r.truth), synthetic: true });
+      expect(out.status).toBe('new');
+    }
+    const last = batch[13];
+    const [row] = await t.db.select({ id: reports.id, synthetic: reports.synthetic }).from(reports).where(eq(reports.sourceFileName, last?.fileName ?? ''));
+    expect(row?.synthetic).toBe(true);
+    const apps = await t.db.select().from(applicationRows).where(eq(applicationRows.reportId, row?.id ?? -1));
+    const granted = apps.find((a) => a.rowKey === 'granted');
+    expect(granted?.total).toBe(last?.truth.applications.granted?.total);
+    expect(apps).toHaveLength(Object.keys(last?.truth.applications ?? {}).length);
+    const [figs] = await t.db.select({ n: count() }).from(proactiveFigures).where(eq(proactiveFigures.reportId, row?.id ?? -1));
+    expect(figs?.n).toBeGreaterThan(5);
+    const [revs] = await t.db.select({ n: count() }).from(reviewRows).where(eq(reviewRows.reportId, row?.id ?? -1));
+    expect(revs?.n).toBe(3);
+    const failedChecks = last?.truth.checks.filter((c) => !c.passed).length ?? 0;
+    const [stored] = await t.db.select({ p: reports.checksPassed, n: reports.checksTotal }).from(reports).where(eq(reports.id, row?.id ?? -1));
+    expect((stored?.n ?? 0) - (stored?.p ?? 0)).toBeGreaterThanOrEqual(failedChecks);
+    const [syntheticAgencies] = await t.db.select({ n: count() }).from(agencies).where(eq(agencies.synthetic, true));
+    expect(syntheticAgencies?.n).toBeGreaterThan(0);
+    await expectNoPartialReports(t);
+  });
+
+  it('ingests files through the real parser: folders, failures kept with their bytes, reruns unchanged', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-ingest-files-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'nested'));
+      for (const s of seeds.slice(0, 2)) fs.writeFileSync(path.join(dir, 'nested', s.file), s.bytes);
+      fs.writeFileSync(path.join(dir, 'empty.txt'), '');
+      const binary = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+      fs.writeFileSync(path.join(dir, 'binary.pdf'), binary);
+      fs.writeFileSync(path.join(dir, 'ignored.json'), '{}'); // not a report format: skipped in folders
+      const first = await ingestFiles(t.db, [dir]);
+      expect(first.total).toBe(4);
+      expect(first.failed).toBeGreaterThanOrEqual(2);
+      expect(first.new + first.updated + first.unchanged + first.failed).toBe(4);
+      const failures = await t.db.select().from(ingestFailures).where(eq(ingestFailures.fileName, 'binary.pdf'));
+      expect(failures).toHaveLength(1);
+      expect(Buffer.from(failures[0]?.bytes ?? []).equals(Buffer.from(binary))).toBe(true);
+      const second = await ingestFiles(t.db, [dir]);
+      expect(second.unchanged).toBe(first.new + first.updated + first.unchanged);
+      expect(second.failed).toBe(first.failed);
+      await expectNoPartialReports(t);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
