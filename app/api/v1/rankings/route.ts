@@ -1,17 +1,13 @@
-import { z } from 'zod';
 import { getDataVersion } from '@/db/queries/api';
 import { getRanking } from '@/db/queries/rankings';
 import { RANKING_COLUMNS } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
-import { rankingParamsSchema } from '@/lib/ranking-params';
-import { answer, formatParam, parseQuery, preflight } from '@/lib/api/respond';
-
-// The ranking page's own parameters (lib/ranking-params.ts), rejected with 400 here instead of defaulted.
-const query = z.object({ format: formatParam }).and(rankingParamsSchema);
+import { rankingsQuery } from '@/lib/api/queries';
+import { answer, parseQuery, preflight } from '@/lib/api/respond';
 
 /** GET /api/v1/rankings?kind=&level=&parent=&metric=&year=&sort=&dir=&min=&hide=&page=&size=&format= */
 export async function GET(request: Request) {
-  const parsed = parseQuery(request, query);
+  const parsed = parseQuery(request, rankingsQuery);
   if (!parsed.ok) return parsed.response;
   const { format, ...params } = parsed.data;
   return answer(request, await getDataVersion(), async () => {

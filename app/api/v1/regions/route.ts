@@ -1,23 +1,14 @@
-import { z } from 'zod';
 import { getDataVersion } from '@/db/queries/api';
 import { listRegions } from '@/db/queries/api-regions';
 import { REGION_COLUMNS } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
-import { pageInfo, pageRequest, paginationParams } from '@/lib/api/pagination';
-import { regionCode } from '@/lib/api/params';
-import { answer, formatParam, parseQuery, preflight } from '@/lib/api/respond';
-
-const query = z.object({
-  parent: regionCode.optional(),
-  level: z.coerce.number().int().min(1).max(4).optional(),
-  withData: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
-  format: formatParam,
-  ...paginationParams,
-});
+import { pageInfo, pageRequest } from '@/lib/api/pagination';
+import { regionsQuery } from '@/lib/api/queries';
+import { answer, parseQuery, preflight } from '@/lib/api/respond';
 
 /** GET /api/v1/regions?parent=|level=&withData=1&limit=&offset=&format=: divisions with agency and report counts. */
 export async function GET(request: Request) {
-  const parsed = parseQuery(request, query);
+  const parsed = parseQuery(request, regionsQuery);
   if (!parsed.ok) return parsed.response;
   const { format, limit, offset, page, ...filter } = parsed.data;
   const p = pageRequest({ limit, offset, page });

@@ -1,17 +1,14 @@
-import { z } from 'zod';
 import { getAgencyProfile } from '@/db/queries/agencies';
 import { getDataVersion } from '@/db/queries/api';
 import { AGENCY_YEAR_COLUMNS } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
-import { slug } from '@/lib/api/params';
-import { answer, formatParam, parseQuery, preflight } from '@/lib/api/respond';
+import { agencyQuery } from '@/lib/api/queries';
+import { answer, parseQuery, preflight } from '@/lib/api/respond';
 import { absoluteUrl } from '@/lib/seo/urls';
-
-const query = z.object({ slug, format: formatParam });
 
 /** GET /api/v1/agencies/{slug}: the agency with the figures of every year (current revisions). */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const parsed = parseQuery(request, query, await params);
+  const parsed = parseQuery(request, agencyQuery, await params);
   if (!parsed.ok) return parsed.response;
   const { slug: s, format } = parsed.data;
   return answer(request, await getDataVersion(), async () => {

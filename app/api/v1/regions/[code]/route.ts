@@ -1,17 +1,14 @@
-import { z } from 'zod';
 import { getDataVersion } from '@/db/queries/api';
 import { getRegionDetail } from '@/db/queries/api-regions';
 import { REGION_COLUMNS } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
-import { regionCode } from '@/lib/api/params';
-import { answer, formatParam, parseQuery, preflight } from '@/lib/api/respond';
+import { regionQuery } from '@/lib/api/queries';
+import { answer, parseQuery, preflight } from '@/lib/api/respond';
 import { absoluteUrl } from '@/lib/seo/urls';
-
-const query = z.object({ code: regionCode, format: formatParam });
 
 /** GET /api/v1/regions/{code}: one division with its path, counts and links to its children and agencies. */
 export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
-  const parsed = parseQuery(request, query, await params);
+  const parsed = parseQuery(request, regionQuery, await params);
   if (!parsed.ok) return parsed.response;
   const { code, format } = parsed.data;
   return answer(request, await getDataVersion(), async () => {

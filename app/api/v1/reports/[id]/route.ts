@@ -1,18 +1,15 @@
-import { z } from 'zod';
 import { getDataVersion } from '@/db/queries/api';
 import { getReportDetail } from '@/db/queries/reports';
 import { REPORT_FIGURE_COLUMNS, reportFigureRows } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
 import { isoTimestamp } from '@/lib/api/time';
-import { reportId } from '@/lib/api/params';
-import { answer, formatParam, parseQuery, preflight } from '@/lib/api/respond';
+import { reportQuery } from '@/lib/api/queries';
+import { answer, parseQuery, preflight } from '@/lib/api/respond';
 import { absoluteUrl } from '@/lib/seo/urls';
-
-const query = z.object({ id: reportId, format: formatParam });
 
 /** GET /api/v1/reports/{id}: every figure with its source line, every check and warning (CSV: figures, long form). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const parsed = parseQuery(request, query, await params);
+  const parsed = parseQuery(request, reportQuery, await params);
   if (!parsed.ok) return parsed.response;
   const { id, format } = parsed.data;
   return answer(request, await getDataVersion(), async () => {
