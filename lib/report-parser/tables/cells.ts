@@ -28,7 +28,6 @@ export interface TextToken {
 
 export type Token = NumToken | TextToken;
 
-const TAB_OR_PIPE_SPLIT = /\t/;
 const SPACE_RUN = / {2,}/;
 const NUMBER_WORD = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|个|项)?$/;
 const UNIT_WORD = /^(万元|元|件|个|项)$/;
@@ -38,7 +37,7 @@ const GLUED_TAIL = /([\u3400-\u9fff)\]”"、])(\d+(?:\.\d+)?)(万元|元)?$/;
 /** Split one line (matching form) into raw cells. */
 export function splitCells(line: string): string[] {
   const l = line.indexOf('\f') === -1 ? line : line.replace(/\f/g, ' ');
-  if (l.indexOf('\t') !== -1) return l.split(TAB_OR_PIPE_SPLIT);
+  if (l.indexOf('\t') !== -1) return l.split('\t');
   if (l.indexOf('|') !== -1) return l.split('|');
   return l.trim().split(SPACE_RUN);
 }

@@ -30,7 +30,10 @@ export function findFurniture(lines: readonly string[], from: number, to: number
     if (raw.length > 40 && raw.indexOf('\f') === -1 && raw.trimStart().length > 16) continue;
     const t = raw.indexOf('\f') === -1 ? raw.trim() : raw.replace(/\f/g, '').trim();
     if (t === '') continue;
-    if (t.length <= 16 && PAGE_NUMBER.some((re) => re.test(t))) {
+    if (t.length > 16) continue;
+    // Cheap pre-test: page furniture has a dash, 页, a slash, or is a bare number far from the margin.
+    if (!/[-~页/]/.test(t) && !(raw.charCodeAt(0) === 32 && raw.startsWith('        '))) continue;
+    if (PAGE_NUMBER.some((re) => re.test(t))) {
       skip[i] = 1;
       continue;
     }
