@@ -9,26 +9,10 @@ import { ingestFiles, ingestParsed } from '@/lib/ingest';
 import type { ParsedReport } from '@/lib/report-parser/types';
 import { generateReports } from '@/lib/synthetic';
 import { dbTargets, openTestDb, type TestDb } from '../helpers/db-targets';
+import { expectNoPartialReports } from './integrity';
 import { completeReport, loadSeeds, okResult } from './seed-reports';
 
 const seeds = loadSeeds();
-
-/** Every stored report has all its parts: the invariant an interrupted ingest must not break. */
-export async function expectNoPartialReports(t: TestDb): Promise<void> {
-  const rows = rowsOf<{ id: number; apps: number; totals: number; checks: number; checks_total: number }>(
-    await t.db.execute(sql`select r.id,
-        (select count(*)::int from application_rows a where a.report_id = r.id) as apps,
-        (select count(*)::int from report_totals t where t.report_id = r.id) as totals,
-        (select count(*)::int from check_results c where c.report_id = r.id) as checks,
-        r.checks_total
-      from reports r`),
-  );
-  for (const r of rows) {
-    expect(Number(r.totals), `report ${r.id} totals`).toBe(1);
-    expect(Number(r.apps), `report ${r.id} table 3 rows`).toBeGreaterThan(0);
-    expect(Number(r.checks), `report ${r.id} checks`).toBe(Number(r.checks_total));
-  }
-}
 
 function clone(r: ParsedReport): ParsedReport {
   return structuredClone(r);
