@@ -1,0 +1,140 @@
+/**
+ * Units of the table engine: digit splitting, row candidates, label matching, the solver's bounds, and the
+ * never-throw error contract of parseText.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseText } from '@/lib/report-parser';
+import { alignTable3, labelSimilarity, TABLE3_LABELS } from '@/lib/report-parser/labels';
+import { rowCandidates, splitDigits } from '@/lib/report-parser/tables/candidates';
+import type { NumToken } from '@/lib/report-parser/tables/cells';
+import { lineTokens, type Token } from '@/lib/report-parser/tables/cells';
+import { toMatchForm } from '@/lib/report-parser/normalize';
+
+const tok = (raw: string, glued = false): NumToken => ({
+  kind: 'num',
+  value: Number(raw),
+  raw,
+  line: 1,
+  cell: 0,
+  unit: null,
+  glued,
+  plainDigits: /^\d+$/.test(raw),
+});
+
+describe('splitDigits', () => {
+  it('splits 123000015 as 12|3|0|0|0|0|15 only', () => {
+    expect(splitDigits('123000015', 7, 7)).toEqual([[12, 3, 0, 0, 0, 0, 15]]);
+  });
+  it('lists every split that adds up (101000011 two ways)', () => {
+    expect(splitDigits('101000011', 7, 7)).toEqual([
+      [1, 0, 10, 0, 0, 0, 11],
+      [10, 1, 0, 0, 0, 0, 11],
+    ]);
+  });
+  it('never uses leading zeros and returns nothing when no split adds up', () => {
+    expect(splitDigits('1000009', 7, 7)).toEqual([]);
+  });
+  it('splits table 4 (three groups of five)', () => {
+    expect(splitDigits('100120100100000', 15, 5)).toEqual([[1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]]);
+  });
+  it('is bounded on hostile input', () => {
+    const t0 = performance.now();
+    splitDigits('1'.repeat(60), 15, 5);
+    splitDigits('0'.repeat(40) + '1'.repeat(20), 7, 7);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+});
+
+describe('rowCandidates', () => {
+  it('a full row is read as printed, even when it does not add up', () => {
+    const c = rowCandidates(['1', '2', '0', '0', '0', '0', '9'].map((x) => tok(x)), 7, 7);
+    expect(c).toHaveLength(1);
+    expect(c[0]?.values).toEqual([1, 2, 0, 0, 0, 0, 9]);
+  });
+  it('six of seven: every placement, the gap forced by the row sum, duplicates merged', () => {
+    const c = rowCandidates(['5', '0', '0', '0', '0', '6'].map((x) => tok(x)), 7, 7);
+    expect(c.map((x) => x.values)).toEqual([
+      [1, 5, 0, 0, 0, 0, 6],
+      [5, 1, 0, 0, 0, 0, 6],
+      [5, 0, 1, 0, 0, 0, 6],
+      [5, 0, 0, 1, 0, 0, 6],
+      [5, 0, 0, 0, 1, 0, 6],
+      [5, 0, 0, 0, 0, 1, 6],
+      [5, 0, 0, 0, 0, 6, 11],
+    ]);
+  });
+  it('a gap that would need a negative value is not a candidate', () => {
+    const c = rowCandidates(['5', '3', '0', '0', '0', '6'].map((x) => tok(x)), 7, 7);
+    expect(c.every((x) => x.values.every((v) => v === null || v >= 0))).toBe(true);
+    expect(c.map((x) => x.values)).toContainEqual([5, 3, 0, 0, 0, 6, 14]);
+  });
+  it('glued digits become split candidates', () => {
+    const c = rowCandidates([tok('123000015', true)], 7, 7);
+    expect(c).toMatchObject([{ kind: 'split', values: [12, 3, 0, 0, 0, 0, 15] }]);
+  });
+});
+
+describe('labels', () => {
+  const idx = (key: string): number => TABLE3_LABELS.findIndex(([k]) => k === key);
+  it('matches typos approximately and exact labels exactly', () => {
+    expect(labelSimilarity('2.其他法律行政止公开', idx('deniedProhibitedByLaw'))).toBeGreaterThan(0.6);
+    expect(labelSimilarity('2.其他法律行政止公开', idx('deniedProhibitedByLaw'))).toBeLessThan(0.9);
+    expect(labelSimilarity('(七)总计', idx('totalHandled'))).toBe(1);
+  });
+  it('tells the 2019 group row (其他处理) from the 2021 sub-row (3.其他)', () => {
+    const a = alignTable3(['(六)其他处理', '(七)总计']);
+    expect(a.map((m) => m.key)).toEqual(['otherTotal', 'totalHandled']);
+    const b = alignTable3(['1.申请人无正当理由逾期不补正', '2.申请人逾期未按收费通知要求缴纳费用', '3.其他', '(七)总计']);
+    expect(b.map((m) => m.key)).toEqual(['otherOverdueCorrection', 'otherUnpaidFee', 'otherReasons', 'totalHandled']);
+  });
+  it('uses order: the repeated "1." numbering does not decide', () => {
+    const a = alignTable3(['1.属于国家秘密', '1.本机关不掌握相关政府信息', '1.信访举报投诉类申请']);
+    expect(a.map((m) => m.key)).toEqual(['deniedStateSecret', 'unableNotHeld', 'notProcessedComplaint']);
+  });
+});
+
+describe('cells', () => {
+  const tokens = (line: string): Token[] => {
+    const out: Token[] = [];
+    lineTokens(toMatchForm(line), 7, out);
+    return out;
+  };
+  it('reads full-width digits, units, negatives and stray spaces', () => {
+    expect(tokens('政府集中采购\t９\t25211 元').map((t) => (t.kind === 'num' ? [t.value, t.unit] : t.text))).toEqual([
+      '政府集中采购',
+      [9, null],
+      [25211, '元'],
+    ]);
+    expect(tokens('行政许可\t－3\t 0\u00a0').map((t) => (t.kind === 'num' ? t.value : t.text))).toEqual(['行政许可', -3, 0]);
+  });
+  it('keeps numbering inside labels as text and peels numbers ending a space-separated row', () => {
+    expect(tokens('1.属于国家秘密 0 0 0 0 0 0 0').map((t) => t.kind)).toEqual(['text', ...new Array(7).fill('num')]);
+  });
+  it('flags digits glued to a label', () => {
+    const t = tokens('一、本年新收政府信息公开申请数量123000015');
+    expect(t[1]).toMatchObject({ kind: 'num', raw: '123000015', glued: true });
+  });
+});
+
+describe('errors never throw', () => {
+  it('empty input', () => {
+    expect(parseText('')).toMatchObject({ ok: false, error: { code: 'empty' } });
+    expect(parseText('\uFEFF \n\r\n')).toMatchObject({ ok: false, error: { code: 'empty' } });
+  });
+  it('not a report', () => {
+    expect(parseText('今天天气很好。\n明天见。')).toMatchObject({ ok: false, error: { code: 'not-a-report' } });
+  });
+  it('a report truncated before table 3', () => {
+    const r = parseText('某区2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n规章\t0\t0\t0\n');
+    expect(r).toMatchObject({ ok: false, error: { code: 'truncated' } });
+  });
+  it('binary-looking garbage', () => {
+    const junk = Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 65535)).join('');
+    const r = parseText(junk);
+    expect(r.ok).toBe(false);
+  });
+  it('CRLF and BOM are normalised, and line numbers refer to the returned text', () => {
+    const r = parseText('\uFEFFa\r\nb\r\n');
+    expect(r.text).toBe('a\nb\n');
+  });
+});
