@@ -35,8 +35,9 @@ export interface Meta {
 
 const TITLE =
   /^(.*?)[（(]?\s*((?:19|20)\d{2})\s*年\s*度?\s*[)）]?\s*(.{0,24}?)(?:的)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
+// Separators alternate with tokens: adjacent optional \\s* runs backtrack cubically on long blanks.
 const PERIOD =
-  /统计(?:期限|时限|时间|期间|周期|区间|范围)?\s*(?:为|是|自|从|：|:)?\s*(?:自|从)?\s*((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日/;
+  /统计(?:期限|时限|时间|期间|周期|区间|范围)?\s*(?:(?:为|是|自|从|：|:)\s*){0,3}((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日/;
 const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,16}[〔[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号$/;
 const NOTICE = /国办公开办函\s*[〔[［(（]\s*(2019|2021)\s*[〕\]］)）]\s*(60|30)\s*号/;
 const DATE_LINE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
@@ -56,7 +57,21 @@ function cnNumber(s: string): number {
   return cnDigit[s] ?? 0;
 }
 
-const stripMarkup = (line: string): string => line.replace(/^[\s#*>|]+|[\s*|]+$/g, '').trim();
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0c || c === 0x0d;
+/** Trim whitespace and markdown/table markup at both ends; a plain loop so huge lines stay linear. */
+function stripMarkup(line: string): string {
+  let a = 0;
+  let b = line.length;
+  for (; a < b; a++) {
+    const c = line.charCodeAt(a);
+    if (!isSpace(c) && c !== 0x23 /* # */ && c !== 0x2a /* * */ && c !== 0x3e /* > */ && c !== 0x7c /* | */) break;
+  }
+  for (; b > a; b--) {
+    const c = line.charCodeAt(b - 1);
+    if (!isSpace(c) && c !== 0x2a && c !== 0x7c) break;
+  }
+  return line.slice(a, b);
+}
 
 function isoDate(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;

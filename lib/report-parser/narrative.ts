@@ -77,7 +77,8 @@ const FIGURES: [NarrativeFigureKey, RegExp][] = [
   ['newReceived', new RegExp(`(?:收到|受理|新收|接收|收悉|接到)${APPLICATION}(?:件)?(?:共计|共|合计|总计|数量为|数量|为)?\\s*(\\d+)\\s*(?:件|个|宗|份)`)],
   ['newReceived', new RegExp(`(?:未|没有)(?:收到|受理)(?:任何)?${APPLICATION}()`)],
   ['carriedOver', /上一?年度?结转(?:的)?(?:申请)?\s*(\d+)\s*件/],
-  ['carriedForward', /(\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)下一?年度?/],
+  // (?<!\d): a match starts at the first digit, so a long digit run is not retried from every position.
+  ['carriedForward', /(?<!\d)(\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)下一?年度?/],
   ['reconsideration', /行政复议(?:案件|申请)?(?:共计|共)?\s*(\d+)\s*(?:件|起|宗)/],
   ['litigation', /行政诉讼(?:案件)?(?:共计|共)?\s*(\d+)\s*(?:件|起|宗)/],
 ];
