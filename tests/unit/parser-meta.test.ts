@@ -105,3 +105,22 @@ describe('extractMeta on the corpus texts', () => {
     expect(figures).toEqual({ newReceived: 3119, carriedOver: 34, carriedForward: 103, reconsideration: 351, litigation: 46 });
   });
 });
+
+describe('extractMeta stays linear on hostile text', () => {
+  // Regression: the statistics-period regex had three adjacent optional \s* runs and took >20 s on
+  // "统计期限" followed by a long run of blanks.
+  const cases: Record<string, string> = {
+    'blank run after 统计期限': '统计期限' + ' '.repeat(2_000_000),
+    'huge line of spaces': ' '.repeat(1_000_000) + 'x\n六、其他需要报告的事项\n' + ' '.repeat(1_000_000) + 'y',
+    'digit run in the overview': '一、总体情况\n' + '9'.repeat(1_000_000) + '件顺延到下年度\n',
+    'repeated fee words': '六、其他需要报告的事项\n' + '收取'.repeat(500_000) + '处理费',
+    'a million 区': '区'.repeat(1_000_000),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(name, () => {
+      const t0 = performance.now();
+      metaOf(text);
+      expect(performance.now() - t0).toBeLessThan(1500);
+    });
+  }
+});
