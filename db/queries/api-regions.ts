@@ -4,7 +4,7 @@ import 'server-only';
  * counts. Counts include every division inside (GB/T 2260 codes nest by prefix) and leave out synthetic rows.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { getReadDb, rowsOf } from '../index';
+import { getReadDb, rowsOf, type Db } from '../index';
 import { regionCodeChain } from './api';
 
 export interface RegionItem {
@@ -38,8 +38,10 @@ export interface RegionListFilter {
 }
 
 /** A page of divisions ordered by code, with the filter's total. */
-export async function listRegions(f: RegionListFilter): Promise<{ total: number; items: RegionItem[] }> {
-  const db = getReadDb();
+export async function listRegions(
+  f: RegionListFilter,
+  db: Db = getReadDb(),
+): Promise<{ total: number; items: RegionItem[] }> {
   const parts: SQL[] = [];
   if (f.parent !== undefined) parts.push(sql`g.parent_code = ${f.parent}`);
   if (f.level !== undefined || f.parent === undefined) parts.push(sql`g.level = ${f.level ?? 1}`);
@@ -60,8 +62,7 @@ export interface RegionDetail extends RegionItem {
 }
 
 /** One division with its path and counts, or null. */
-export async function getRegionDetail(code: string): Promise<RegionDetail | null> {
-  const db = getReadDb();
+export async function getRegionDetail(code: string, db: Db = getReadDb()): Promise<RegionDetail | null> {
   const chain = regionCodeChain(code);
   const [rows, pathRows, childRows] = await Promise.all([
     db.execute(sql`select ${counted} from regions g where g.code = ${code}`),

@@ -6,21 +6,24 @@ import 'server-only';
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { memoize } from '@/lib/cache';
-import { getReadDb, rowsOf } from '../index';
+import { getReadDb, rowsOf, type Db } from '../index';
 import { agencies, reports } from '../schema';
 
 const iso = (col: SQL | string) =>
   sql<string>`to_char(${typeof col === 'string' ? sql.identifier(col) : col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
-/** Changes whenever an ingest adds, revises or removes a report (or an agency). Read at most once a second. */
-export const getDataVersion: () => Promise<string> = memoize(async () => {
+/** The data version, read now: counts of reports and agencies and the newest ingest time. */
+export async function readDataVersion(db: Db = getReadDb()): Promise<string> {
   const [row] = rowsOf<{ n: number; a: number; t: string | null }>(
-    await getReadDb().execute(sql`select (select count(*)::int from ${reports}) as n,
+    await db.execute(sql`select (select count(*)::int from ${reports}) as n,
       (select count(*)::int from ${agencies}) as a,
       (select ${iso(sql`max(${reports.ingestedAt})`)} from ${reports}) as t`),
   );
   return `${row?.n ?? 0}.${row?.a ?? 0}.${row?.t ?? '-'}`;
-}, 1000);
+}
+
+/** Changes whenever an ingest adds, revises or removes a report (or an agency). Read at most once a second. */
+export const getDataVersion: () => Promise<string> = memoize(() => readDataVersion(), 1000);
 
 /** The per-report figures the API lists for every year (report_totals, plus the report's own columns). */
 export interface YearFigures {
@@ -102,8 +105,10 @@ function agencyWhere(f: AgencyListFilter): SQL {
 }
 
 /** A page of agencies, ordered by pinyin, with the total count of the filter. */
-export async function listAgencies(f: AgencyListFilter): Promise<{ total: number; items: AgencyListItem[] }> {
-  const db = getReadDb();
+export async function listAgencies(
+  f: AgencyListFilter,
+  db: Db = getReadDb(),
+): Promise<{ total: number; items: AgencyListItem[] }> {
   const where = agencyWhere(f);
   const yearPick =
     f.year !== undefined

@@ -3,7 +3,7 @@ import 'server-only';
  * Newly ingested reports for the Atom feeds, newest first, optionally within one region (by code prefix).
  */
 import { sql } from 'drizzle-orm';
-import { getReadDb, rowsOf } from '../index';
+import { getReadDb, rowsOf, type Db } from '../index';
 
 export interface FeedEntry {
   reportId: number;
@@ -23,9 +23,12 @@ export interface FeedEntry {
 }
 
 /** The `limit` most recently ingested public reports, within `regionCode` when given. */
-export async function listRecentReports(opts: { regionCode?: string; limit: number }): Promise<FeedEntry[]> {
+export async function listRecentReports(
+  opts: { regionCode?: string | undefined; limit: number },
+  db: Db = getReadDb(),
+): Promise<FeedEntry[]> {
   const region = opts.regionCode ? sql`and a.region_code like ${`${opts.regionCode}%`}` : sql``;
-  const rows = await getReadDb().execute(sql`select r.id as "reportId", r.year::int as year,
+  const rows = await db.execute(sql`select r.id as "reportId", r.year::int as year,
       r.revision::int as revision,
       to_char(r.ingested_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "ingestedAt",
       r.published_on::text as "publishedOn", a.slug as "agencySlug", a.name as "agencyName",
@@ -43,8 +46,11 @@ export async function listRecentReports(opts: { regionCode?: string; limit: numb
 }
 
 /** A division's name and full name, or null when the code is unknown. */
-export async function getRegionName(code: string): Promise<{ name: string; fullName: string } | null> {
-  const rows = await getReadDb().execute(
+export async function getRegionName(
+  code: string,
+  db: Db = getReadDb(),
+): Promise<{ name: string; fullName: string } | null> {
+  const rows = await db.execute(
     sql`select name, full_name as "fullName" from regions where code = ${code} limit 1`,
   );
   return rowsOf<{ name: string; fullName: string }>(rows)[0] ?? null;

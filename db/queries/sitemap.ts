@@ -4,7 +4,7 @@ import 'server-only';
  * (the newest ingest that touched it). Ordered by a stable key so that parts split deterministically.
  */
 import { sql } from 'drizzle-orm';
-import { getReadDb, rowsOf } from '../index';
+import { getReadDb, rowsOf, type Db } from '../index';
 
 export interface SitemapEntry {
   /** agency slug, report id or region code */
@@ -28,9 +28,9 @@ const regionsWithData = sql`with t as (
   from u join regions g on g.code = u.code group by u.code`;
 
 /** How many entries of each kind there are, to plan the parts. */
-export async function countSitemapEntries(): Promise<Record<SitemapKind, number>> {
+export async function countSitemapEntries(db: Db = getReadDb()): Promise<Record<SitemapKind, number>> {
   const rows = rowsOf<{ a: number; r: number; g: number }>(
-    await getReadDb().execute(sql`select (select count(*)::int from agencies where not synthetic) as a,
+    await db.execute(sql`select (select count(*)::int from agencies where not synthetic) as a,
       (select count(*)::int from reports where not synthetic) as r,
       (select count(*)::int from (${regionsWithData}) x) as g`),
   );
@@ -39,8 +39,12 @@ export async function countSitemapEntries(): Promise<Record<SitemapKind, number>
 }
 
 /** One slice of one kind, ordered by key. */
-export async function listSitemapEntries(kind: SitemapKind, offset: number, limit: number): Promise<SitemapEntry[]> {
-  const db = getReadDb();
+export async function listSitemapEntries(
+  kind: SitemapKind,
+  offset: number,
+  limit: number,
+  db: Db = getReadDb(),
+): Promise<SitemapEntry[]> {
   const query =
     kind === 'agencies'
       ? sql`select a.slug as key, ${iso(sql`coalesce(max(r.ingested_at), a.created_at)`)} as lastmod
@@ -54,9 +58,9 @@ export async function listSitemapEntries(kind: SitemapKind, offset: number, limi
 }
 
 /** The newest ingest of any public report (lastmod of the static pages), or null on an empty database. */
-export async function getLastIngest(): Promise<string | null> {
+export async function getLastIngest(db: Db = getReadDb()): Promise<string | null> {
   const rows = rowsOf<{ t: string | null }>(
-    await getReadDb().execute(sql`select ${iso(sql`max(ingested_at)`)} as t from reports where not synthetic`),
+    await db.execute(sql`select ${iso(sql`max(ingested_at)`)} as t from reports where not synthetic`),
   );
   return rows[0]?.t ?? null;
 }
