@@ -153,8 +153,29 @@ function extractItems(bytes: Uint8Array, timeoutMs: number): Promise<TextItemLik
 
 /** Extract the text of every page in order. Throws on a corrupt file or when `timeoutMs` is exceeded. */
 export async function pdfToText(bytes: Uint8Array, timeoutMs: number): Promise<string> {
-  const pages = await extractItems(bytes, timeoutMs);
+  const pages = (await extractItems(bytes, timeoutMs)).map((items) => dropFurniture(layoutLines(toGlyphs(items))));
   const out: string[] = [];
-  for (const items of pages) out.push(...dropFurniture(layoutLines(toGlyphs(items))));
+  for (const page of dropRunningHeads(pages)) for (const line of page) out.push(line);
   return out.join('\n') + '\n';
+}
+
+/**
+ * Running heads and feet: a line of words (digits ignored) printed within the first or last two lines of at
+ * least three pages and half of all pages is furniture, not content.
+ */
+export function dropRunningHeads(pages: string[][]): string[][] {
+  if (pages.length < 3) return pages;
+  const key = (l: string): string => l.replace(/\d+/g, '#').replace(/\s+/g, '');
+  const counts = new Map<string, number>();
+  for (const page of pages) {
+    const edge = new Set([...page.slice(0, 2), ...page.slice(-2)].map(key));
+    for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  // Only wordy lines qualify: a bare number or short label at a page edge may be a table cell.
+  const wordy = (k: string): boolean => (k.match(/[\u4e00-\u9fa5A-Za-z]/g)?.length ?? 0) >= 4;
+  const furniture = new Set([...counts].filter(([k, n]) => wordy(k) && n >= 3 && n * 2 >= pages.length).map(([k]) => k));
+  if (furniture.size === 0) return pages;
+  return pages.map((page) =>
+    page.filter((line, i) => !((i < 2 || i >= page.length - 2) && furniture.has(key(line)))),
+  );
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeInput } from '../../lib/report-parser/decode';
+import { dropRunningHeads } from '../../lib/report-parser/pdf';
 import { parseReport } from '../../lib/report-parser/index';
 import { APPLICATION_ROWS, DENIED_ROWS, NOT_PROCESSED_ROWS, UNABLE_ROWS } from '../../lib/report-parser/keys';
 import type { ParsedReport } from '../../lib/report-parser/types';
@@ -61,4 +62,25 @@ describe('PDF extraction', () => {
       expect(r.report.regionName?.replace(/\s/g, '')).toBe(expected.region.replace(/\s/g, ''));
     });
   }
+});
+
+describe('dropRunningHeads', () => {
+  it('drops a heading repeated at the top of most pages, keeps content lines that repeat elsewhere', () => {
+    const page = (n: number, body: string[]) => [`某区人民政府信息公开年报 第${n}页`, ...body, '机密程度：公开'];
+    const pages = [
+      page(1, ['一、总体情况', '正文']),
+      page(2, ['0', '正文']),
+      page(3, ['0', '正文']),
+      ['最后一页没有页眉', '正文'],
+    ];
+    const out = dropRunningHeads(pages);
+    expect(out.flat()).not.toContain('某区人民政府信息公开年报 第2页');
+    expect(out.flat()).not.toContain('机密程度：公开');
+    expect(out.flat().filter((l) => l === '正文')).toHaveLength(4);
+    expect(out[1]).toEqual(['0', '正文']);
+  });
+  it('leaves short documents alone', () => {
+    const pages = [['页眉', 'a'], ['页眉', 'b']];
+    expect(dropRunningHeads(pages)).toEqual(pages);
+  });
 });
