@@ -110,6 +110,21 @@ describe('damaged rows', () => {
   });
 });
 
+describe('blank cells printed as dashes', () => {
+  it('keep their column: forced by the identities where they can be, null otherwise', () => {
+    const text = readFileSync(path.join(DIR, 'tabs.txt'), 'utf8')
+      .replace('（一）予以公开\t5\t1\t0\t', '（一）予以公开\t5\t1\t—\t')
+      .replace('行政许可\t150', '行政许可\t/');
+    const res = parseText(text);
+    if (!res.ok) throw new Error(res.error.message);
+    const r = res.report;
+    expect(tableRows(r)).toEqual(EXPECTED_ROWS);
+    expect(codes(r, 'value-inferred')).toMatchObject([{ row: 'granted', detail: { column: 'researchInstitution', value: 0 } }]);
+    expect(codes(r, 'cells-missing')).toEqual([]);
+    expect(r.proactive.licensing).toEqual({ decisions: null });
+  });
+});
+
 describe('digits run together', () => {
   it('unique split per row, chosen by the identities', () => {
     const r = parse('run-together.txt');

@@ -6,7 +6,8 @@
 
 export interface NumToken {
   kind: 'num';
-  value: number;
+  /** null for a cell printed as a dash or slash: a blank that still occupies its column. */
+  value: number | null;
   /** The number as printed (trimmed). */
   raw: string;
   line: number;
@@ -31,6 +32,12 @@ export type Token = NumToken | TextToken;
 const SPACE_RUN = / {2,}/;
 const NUMBER_WORD = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|个|项)?$/;
 const UNIT_WORD = /^(万元|元|件|个|项)$/;
+// A cell printed as a dash or slash (—, -, /, ／) is a blank that keeps its column.
+const BLANK_WORD = /^(?:[-/\\~]{1,3}|无)$/;
+
+function blankToken(raw: string, line: number, cell: number): NumToken {
+  return { kind: 'num', value: null, raw, line, cell, unit: null, glued: false, plainDigits: false };
+}
 // Digits glued to the end of a label ("数量123000015"); the label must end in a CJK character or closing mark.
 const GLUED_TAIL = /([\u3400-\u9fff)\]”"、])(\d+(?:\.\d+)?)(万元|元)?$/;
 
@@ -68,13 +75,26 @@ function numberFromWord(word: string, line: number, cell: number): NumToken | nu
 function cellTokens(cellText: string, line: number, cell: number, out: Token[]): void {
   const c = cellText.trim();
   if (c === '') return;
+  if (c.length <= 3 && BLANK_WORD.test(c)) {
+    out.push(blankToken(c, line, cell));
+    return;
+  }
   // Fast paths for the two common cells: a plain count, and a label with no digits at its end.
   if (isDigits(c)) {
     out.push({ kind: 'num', value: Number(c), raw: c, line, cell, unit: null, glued: false, plainDigits: true });
     return;
   }
   const lastCode = c.charCodeAt(c.length - 1);
-  if (!(lastCode >= 48 && lastCode <= 57) && lastCode !== 0x5143 /* 元 */ && lastCode !== 0x4ef6 /* 件 */ && lastCode !== 0x4e2a /* 个 */ && lastCode !== 0x9879 /* 项 */) {
+  const mayEndInNumber =
+    (lastCode >= 48 && lastCode <= 57) ||
+    lastCode === 0x5143 /* 元 */ ||
+    lastCode === 0x4ef6 /* 件 */ ||
+    lastCode === 0x4e2a /* 个 */ ||
+    lastCode === 0x9879 /* 项 */ ||
+    lastCode === 0x65e0 /* 无 */ ||
+    lastCode === 45 /* - */ ||
+    lastCode === 47 /* / */;
+  if (!mayEndInNumber) {
     out.push({ kind: 'text', text: c, line, cell });
     return;
   }
@@ -93,7 +113,7 @@ function cellTokens(cellText: string, line: number, cell: number, out: Token[]):
       w = (words[end - 2] ?? '') + w;
       consumed = 2;
     }
-    const n = numberFromWord(w, line, cell);
+    const n = BLANK_WORD.test(w) && end > 1 ? blankToken(w, line, cell) : numberFromWord(w, line, cell);
     if (!n) break;
     nums.push(n);
     end -= consumed;

@@ -104,6 +104,16 @@ export function findSections(compact: readonly string[]): Sections {
       break;
     }
   }
+  if (t4Start < 0) {
+    // No heading: table 4 starts at its own header (行政复议 … 维持) after table 3's last rows.
+    for (let i = newRow + 20; i < n; i++) {
+      const l = compact[i] ?? '';
+      if (l.indexOf('行政复议') !== -1 && l.length < 60 && !/本年新收|结转/.test(l)) {
+        t4Start = i - 1;
+        break;
+      }
+    }
+  }
   let t4End = n;
   const t3End = t4Start >= 0 ? t4Start : n;
   if (t4Start >= 0) {

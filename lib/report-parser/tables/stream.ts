@@ -19,6 +19,9 @@ export interface StreamRow {
 // (continuations of wrapped labels, group headers printed between sub-rows) do not pollute the match.
 const MARKER = /\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.]|\d{1,2}[.、](?!\d)/g;
 
+// The |---|:---:| line under a markdown table header: no cells.
+const MARKDOWN_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/;
+
 /** Index in `key` where the row's own label starts: the last row-start marker (0 when none). */
 export function lastMarkerIndex(key: string): number {
   MARKER.lastIndex = 0;
@@ -65,7 +68,7 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
   for (let i = from; i < to; i++) {
     if (skip[i] === 1) continue;
     const line = lines[i] ?? '';
-    if (line.trim() === '') continue;
+    if (line.trim() === '' || MARKDOWN_RULE.test(line)) continue;
     tokens.length = 0;
     lineTokens(line, i + 1, tokens);
     for (const t of tokens) {

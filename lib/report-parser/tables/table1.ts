@@ -37,7 +37,8 @@ function rowKeyOf(label: string): string | null {
       best = key;
     }
   }
-  return best;
+  // In a table row the row name ends the gathered text; a keyword further back belongs to a sentence or header.
+  return bestEnd >= label.length - 3 ? best : null;
 }
 
 export function emptyProactive(template: TemplateKey): Proactive {
@@ -67,6 +68,7 @@ export function readTable1(rows: readonly StreamRow[], template: TemplateKey, so
     fields.forEach((field, i) => {
       const tok = nums[i];
       if (!tok) return;
+      if (tok.value === null) return;
       let value = tok.value;
       const path = `proactive.${key}.${field}`;
       if (field === 'amountYuan') {
