@@ -220,7 +220,8 @@ export function extractMeta(lines: string[], text: string): Meta {
   if (chain && !leadingPlace(chain) && !/^[\u4e00-\u9fa5]{2,10}(?:街道|镇|乡)/.test(chain)) {
     // The name carries no place (政府办公室): take the county the text names most.
     const place = mostMentionedPlace(text);
-    if (place) chain = place.name + chain;
+    // 区政府办公室 under 龙亭区 → 龙亭区人民政府办公室, not 龙亭区区…
+    if (place) chain = place.name + (chain.startsWith(place.name.slice(-1)) ? completeBody(cleanAgency(chain.slice(1))) : chain);
   }
   let agencyName = chain ? stripHigherRegions(chain) : null;
   if (agencyName && !fromTitle && SUMMARY.test(head) && /政府办公室$/.test(agencyName)) {

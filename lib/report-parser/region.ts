@@ -17,6 +17,8 @@ export interface RegionEntry {
   parentCode: string | null;
   /** Full path without pseudo levels (市辖区, 省直辖县级行政区划), e.g. 福建省泉州市鲤城区. */
   fullName: string;
+  /** A pseudo level (市辖区, 省直辖县级行政区划): listed so parent codes resolve, never shown as a place. */
+  pseudo: boolean;
 }
 
 interface RawDivision {
@@ -88,7 +90,8 @@ function build(): Gazetteer {
   const add = (code: string, name: string, level: RegionLevel, parentCode: string | null): void => {
     const parent = parentCode ? byCode.get(parentCode) : undefined;
     const own = PSEUDO_LEVELS.has(name) ? '' : name;
-    const e: RegionEntry = { code, name, level, parentCode, fullName: (parent?.fullName ?? '') + own };
+    const pseudo = PSEUDO_LEVELS.has(name);
+    const e: RegionEntry = { code, name, level, parentCode, fullName: (parent?.fullName ?? '') + own, pseudo };
     entries.push(e);
     byCode.set(code, e);
   };
@@ -122,7 +125,10 @@ function gazetteer(): Gazetteer {
   return cache;
 }
 
-/** Every division of the gazetteer (provinces, cities, counties, towns), for loading the regions table. */
+/**
+ * Every division of the gazetteer (provinces, cities, counties, towns), parents before children, for loading
+ * the regions table. Pseudo levels (市辖区 …) are included and flagged so every parentCode resolves.
+ */
 export function* listRegions(): Generator<RegionEntry> {
   yield* gazetteer().entries;
 }

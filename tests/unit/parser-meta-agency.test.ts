@@ -38,6 +38,17 @@ describe('agency names from titles', () => {
     expect(m.warnings.find((w) => w.code === 'label-fuzzy')?.row).toBe('agencyName');
   });
 
+  it('a title without its county (区政府办公室, 区教育局) takes the county the body names', () => {
+    for (const [title, name] of [
+      ['区政府办公室2022年政府信息公开工作年度报告', '龙亭区人民政府办公室'],
+      ['区教育局2022年政府信息公开工作年度报告', '龙亭区教育局'],
+    ]) {
+      const text = `${title}\n一、总体情况\n2022年，龙亭区政府办公室严格执行。龙亭区门户网站。\n`;
+      const m = extractMeta(text.split('\n'), text);
+      expect([m.agencyName, m.regionCode]).toEqual([name, '410202']);
+    }
+  });
+
   it('no title, no signature: the contact sentence names the agency', () => {
     const text = '本报告依据《条例》编制。统计期限为2021年1月1日至12月31日。如有疑问请与泉州市丰泽区人民政府办公室联系。\n一、总体情况\n概述。\n';
     const m = extractMeta(text.split('\n'), text);

@@ -81,6 +81,14 @@ describe('listRegions', () => {
   });
   it('skips pseudo levels in full names', () => {
     expect(getRegion('110101')?.fullName).toBe('北京市东城区');
+    expect(getRegion('1101')).toMatchObject({ name: '市辖区', pseudo: true, fullName: '北京市' });
+    expect(all.filter((r) => r.pseudo).every((r) => r.level === 2)).toBe(true);
+    // Parents come first, so a loader can insert in order.
+    const seen = new Set<string>();
+    for (const r of all) {
+      if (r.parentCode !== null) expect(seen.has(r.parentCode)).toBe(true);
+      seen.add(r.code);
+    }
     expect(getRegion('350502004')).toMatchObject({ level: 4, parentCode: '350502', fullName: '福建省泉州市鲤城区开元街道' });
   });
 });
