@@ -3,13 +3,15 @@
  * embedded PGlite and into a PostgreSQL server started for the run. Every report is its own transaction, as in
  * `gongkai ingest`.
  *
- *   npm run bench:ingest -- --reports 10000 [--seed 1] [--targets pglite,postgres] [--source parser|truth]
+ *   npm run bench:ingest -- --reports 10000 [--seed 1] [--targets pglite,postgres] [--source truth|parser]
  *                            [--concurrency K]
  *
- * --source parser (default): each report's text goes through parseReport, as a file would.
- * --source truth: the generator's ground truth is stored directly (measures the database path alone).
- * --concurrency K: K reports in flight on K connections (PostgreSQL), each still its own transaction.
+ * --source truth (default): the generator's ground truth is stored (the database path: ingestParsed).
+ * --source parser: each report's text goes through parseReport first, as a file would (end to end).
+ * --concurrency K (default 4): K reports in flight on K connections, each still its own transaction.
+ *   PGlite has one connection, so there they simply queue.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,8 +31,8 @@ function option(name: string, fallback: string): string {
 const N = Number(option('--reports', '1000'));
 const SEED = Number(option('--seed', '1'));
 const TARGETS = option('--targets', 'pglite,postgres').split(',');
-const SOURCE = option('--source', 'parser');
-const CONCURRENCY = Math.max(1, Number(option('--concurrency', '1')));
+const SOURCE = option('--source', 'truth');
+const CONCURRENCY = Math.max(1, Number(option('--concurrency', '4')));
 
 interface Result {
   target: string;
@@ -84,9 +86,33 @@ function print(r: Result): void {
   );
 }
 
+/** Several targets: one child process each, so that each peak RSS is that target's own. */
+async function runInChildren(): Promise<void> {
+  const lines: string[] = [];
+  for (const target of TARGETS) {
+    const args = process.argv.slice(2).filter((_, i, a) => a[i] !== '--targets' && a[i - 1] !== '--targets');
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1] as string, ...args, '--targets', target], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      process.stdout.write(d.toString().split('\n').filter((l) => l && !l.startsWith('ingest ') ).map((l) => `${l}\n`).join(''));
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (code !== 0) throw new Error(`${target} benchmark failed (exit ${code})`);
+    lines.push(...out.split('\n').filter((l) => l.startsWith('ingest ')));
+  }
+  for (const l of lines) process.stdout.write(`${l}\n`);
+}
+
 async function main(): Promise<void> {
   if (!Number.isInteger(N) || N <= 0) throw new Error('--reports must be a positive whole number');
-  process.stdout.write(`ingest benchmark: ${N} synthetic reports, seed ${SEED}, source ${SOURCE}, concurrency ${CONCURRENCY}, ${os.cpus().length} cores\n`);
+  if (TARGETS.length > 1) return runInChildren();
+  process.stdout.write(
+    `benchmark (${TARGETS.join(', ')}): ${N} synthetic reports, seed ${SEED}, source ${SOURCE}, concurrency ${CONCURRENCY}, ` +
+      `${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at start\n`,
+  );
   const results: Result[] = [];
   if (TARGETS.includes('pglite')) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));

@@ -74,8 +74,16 @@ export function toInitials(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+// Ingest asks for the same agency's slug once per report; pinyin is the costly part.
+const baseCache = new Map<string, string>();
+
 /** A readable ASCII slug, with the region code (when there is one) keeping it unique across places. */
 export function slugify(name: string, code?: string | null): string {
-  const base = slugWords(name).join('-').slice(0, 80).replace(/-+$/, '') || 'x';
+  let base = baseCache.get(name);
+  if (base === undefined) {
+    base = slugWords(name).join('-').slice(0, 80).replace(/-+$/, '') || 'x';
+    if (baseCache.size >= 20_000) baseCache.clear();
+    baseCache.set(name, base);
+  }
   return code ? `${base}-${code}` : base;
 }

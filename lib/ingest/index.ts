@@ -65,6 +65,8 @@ export interface IngestOptions {
   parse?: ParseFn;
 }
 
+const MAX_KEPT_BYTES = 100 * 1024 * 1024;
+
 const defaultParse: ParseFn = (bytes, fileName) => parseReport(bytes, { fileName });
 
 function errorMessage(err: unknown): string {
@@ -115,6 +117,9 @@ async function prepare(db: Db, file: string, parse: ParseFn): Promise<Prepared> 
   const fileName = path.basename(file);
   let bytes: Uint8Array;
   try {
+    const { size } = await fs.stat(file);
+    // Far past anything the parser accepts: keep the reason, not hundreds of megabytes in a table row.
+    if (size > MAX_KEPT_BYTES) throw new Error(`the file has ${size} bytes; files over ${MAX_KEPT_BYTES} are not read`);
     bytes = new Uint8Array(await fs.readFile(file));
   } catch (err) {
     const placeholder = new Uint8Array(0);
