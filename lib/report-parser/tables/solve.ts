@@ -31,7 +31,17 @@ interface Compiled {
   right: Int32Array;
 }
 
+const compiledCache = new WeakMap<readonly Identity[], Compiled[]>();
+
 function compile(ids: readonly Identity[]): Compiled[] {
+  const hit = compiledCache.get(ids);
+  if (hit) return hit;
+  const out = compileUncached(ids);
+  compiledCache.set(ids, out);
+  return out;
+}
+
+function compileUncached(ids: readonly Identity[]): Compiled[] {
   const cell = ([r, c]: readonly [ApplicationRow, number]): number => (ROW_INDEX.get(r) ?? 0) * W + c;
   return ids.map((idn) => ({ left: Int32Array.from(idn.left.map(cell)), right: Int32Array.from(idn.right.map(cell)) }));
 }
@@ -128,8 +138,14 @@ class Evaluator {
     return { matrix, inferred, score };
   }
 
-  signature(): string {
-    return this.cells.join(',');
+  sameAs(other: Float64Array): boolean {
+    const a = this.cells;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i] ?? NaN;
+      const y = other[i] ?? NaN;
+      if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+    }
+    return true;
   }
 }
 
@@ -178,19 +194,19 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
   let best = ev.snapshot(bestScore);
   if (vars.length === 0) return { best, choice, alternatives: [], exhaustive: true };
   let bestChoice = choice.slice();
-  let bestSig = ev.signature();
-  const ties = new Map<string, Evaluation>();
+  let bestCells = ev.cells.slice();
+  // Equal-score readings with different values; compared cell by cell (most ties fill to the same values).
+  const ties: { cells: Float64Array; evaluation: Evaluation }[] = [];
   const consider = (c: number[]): void => {
     const score = ev.run(c);
     if (score > bestScore) {
       bestScore = score;
       best = ev.snapshot(score);
-      bestSig = ev.signature();
+      bestCells = ev.cells.slice();
       bestChoice = c.slice();
-      ties.clear();
-    } else if (score === bestScore && ties.size < 8) {
-      const sig = ev.signature();
-      if (sig !== bestSig && !ties.has(sig)) ties.set(sig, ev.snapshot(score));
+      ties.length = 0;
+    } else if (score === bestScore && ties.length < 8 && !ev.sameAs(bestCells) && !ties.some((t) => ev.sameAs(t.cells))) {
+      ties.push({ cells: ev.cells.slice(), evaluation: ev.snapshot(score) });
     }
   };
   const exhaustive = product <= EXHAUSTIVE_LIMIT;
@@ -226,5 +242,5 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
       if (bestScore === before) break;
     }
   }
-  return { best, choice: bestChoice, alternatives: [...ties.values()], exhaustive };
+  return { best, choice: bestChoice, alternatives: ties.map((t) => t.evaluation), exhaustive };
 }
