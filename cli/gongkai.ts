@@ -2,11 +2,6 @@
  * `gongkai` command line: a small dispatcher, one module per subcommand in cli/commands/.
  * Run through bin/gongkai.mjs (npx gongkai …) or directly: node --import tsx cli/gongkai.ts …
  */
-import * as generate from './commands/generate';
-import * as ingest from './commands/ingest';
-import * as migrate from './commands/migrate';
-import * as parse from './commands/parse';
-
 export interface Command {
   /** One line for `gongkai --help`. */
   summary: string;
@@ -15,21 +10,26 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = {
-  parse,
-  ingest,
-  migrate,
-  generate,
+/**
+ * Loaded on demand: `gongkai parse` must not pay for the database driver that `ingest` and `migrate` import.
+ * Add a subcommand by adding one line here.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  parse: () => import('./commands/parse'),
+  ingest: () => import('./commands/ingest'),
+  migrate: () => import('./commands/migrate'),
+  generate: () => import('./commands/generate'),
 };
 
-function help(): string {
+async function help(): Promise<string> {
   const names = Object.keys(COMMANDS);
   const width = Math.max(...names.map((n) => n.length));
+  const summaries = await Promise.all(names.map(async (n) => (await COMMANDS[n]!()).summary));
   return [
     'Usage: gongkai <command> [options]',
     '',
     'Commands:',
-    ...names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`),
+    ...names.map((n, i) => `  ${n.padEnd(width)}  ${summaries[i]}`),
     '',
     'Run `gongkai <command> --help` for the options of one command.',
   ].join('\n');
@@ -38,14 +38,15 @@ function help(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(help() + '\n');
+    process.stdout.write((await help()) + '\n');
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`gongkai: unknown command "${name}"\n\n${help()}\n`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    process.stderr.write(`gongkai: unknown command "${name}"\n\n${await help()}\n`);
     return 2;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;
