@@ -43,9 +43,26 @@ interface Result {
   parseSeconds: number;
 }
 
+/** Per layout: reports parsed, and how many gave every table-3 total and table-4 figure of the ground truth. */
+const agreement = new Map<string, { parsed: number; exact: number }>();
+
+function sameFigures(result: ParseResult, truth: SyntheticReport['truth']): boolean {
+  if (!result.ok) return false;
+  const got = result.report;
+  for (const [row, cells] of Object.entries(truth.applications)) {
+    if (got.applications[row as keyof typeof got.applications]?.total !== cells?.total) return false;
+  }
+  return JSON.stringify(got.reviews) === JSON.stringify(truth.reviews) && got.year === truth.year;
+}
+
 async function toResult(r: SyntheticReport): Promise<ParseResult> {
   if (SOURCE === 'truth') return { ok: true, report: r.truth, text: r.text, format: 'text', encoding: 'utf-8' };
-  return parseReport(r.bytes, { fileName: r.fileName });
+  const result = await parseReport(r.bytes, { fileName: r.fileName });
+  const a = agreement.get(r.layout) ?? { parsed: 0, exact: 0 };
+  a.parsed += 1;
+  if (sameFigures(result, r.truth)) a.exact += 1;
+  agreement.set(r.layout, a);
+  return result;
 }
 
 async function run(target: string, db: Db): Promise<Result> {
@@ -80,6 +97,10 @@ async function run(target: string, db: Db): Promise<Result> {
 }
 
 function print(r: Result): void {
+  if (agreement.size > 0) {
+    const parts = [...agreement].map(([layout, a]) => `${layout} ${a.exact}/${a.parsed}`);
+    process.stdout.write(`parser agreement with ground truth (table 3 totals, table 4, year), by layout: ${parts.join(', ')}\n`);
+  }
   process.stdout.write(
     `${r.target}: ${N} reports in ${r.seconds.toFixed(1)} s = ${r.rate.toFixed(0)} reports/s; peak RSS ${r.peakRssMb.toFixed(0)} MB; ` +
       `parse ${r.parseSeconds.toFixed(1)} s; ${Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ')}\n`,
