@@ -183,3 +183,15 @@ describe('failed identities are reported, never corrected', () => {
     ]);
   });
 });
+
+describe('run-together digits with no consistent split', () => {
+  it('leaves the row blank and says so', () => {
+    const text = readFileSync(path.join(DIR, 'run-together.txt'), 'utf8').replace('二、上年结转政府信息公开申请数量2000002', '二、上年结转政府信息公开申请数量2000009');
+    const res = parseText(text);
+    if (!res.ok) throw new Error(res.error.message);
+    expect(res.report.applications.carriedOver).toEqual({ naturalPerson: null, commercialEnterprise: null, researchInstitution: null, publicInterestOrg: null, legalServiceOrg: null, otherOrg: null, total: null });
+    expect(res.report.warnings.find((w) => w.row === 'carriedOver')).toMatchObject({ code: 'cells-run-together', detail: { printed: '2000009', solutions: 0 } });
+    // Checks with a blank operand are not emitted.
+    expect(res.report.checks.find((c) => c.id === 'balance.total')).toBeUndefined();
+  });
+});

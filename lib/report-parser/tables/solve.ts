@@ -49,11 +49,17 @@ function compileUncached(ids: readonly Identity[]): Compiled[] {
 class Evaluator {
   readonly cells = new Float64Array(ROWS * W);
   readonly forced = new Uint8Array(ROWS * W);
+  /** Cells of rows that could not be read at all: they stay blank rather than be rebuilt from the others. */
+  readonly locked = new Uint8Array(ROWS * W);
   constructor(
     private readonly slots: readonly Slot[],
     private readonly rowOf: Int32Array,
     private readonly ids: readonly Compiled[],
-  ) {}
+  ) {
+    slots.forEach((slot, s) => {
+      if (slot.cands.length === 1 && slot.cands[0]?.kind === 'unreadable') this.locked.fill(1, (rowOf[s] ?? 0) * W, (rowOf[s] ?? 0) * W + W);
+    });
+  }
 
   /** Fill the cells for a choice and return its score. */
   run(choice: readonly number[]): number {
@@ -109,7 +115,7 @@ class Evaluator {
             atLeft = false;
           } else r += v;
         }
-        if (count !== 1) continue;
+        if (count !== 1 || this.locked[at] === 1) continue;
         const value = atLeft ? r - l : l - r;
         if (value < 0) continue;
         cells[at] = value;

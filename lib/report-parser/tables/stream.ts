@@ -68,7 +68,7 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
   for (let i = from; i < to; i++) {
     if (skip[i] === 1) continue;
     const line = lines[i] ?? '';
-    if (line.trim() === '' || MARKDOWN_RULE.test(line)) continue;
+    if (line.trim() === '' || (line.indexOf('---') !== -1 && MARKDOWN_RULE.test(line))) continue;
     tokens.length = 0;
     lineTokens(line, i + 1, tokens);
     for (const t of tokens) {

@@ -110,11 +110,16 @@ export function readTable3(
         detail: { printed: rawDigits.get(slot.key), candidates: slot.cands.length },
       });
     } else if (cand.kind === 'unreadable') {
+      const printed = rawDigits.get(slot.key) ?? '';
+      const runTogether = /^\d{7,}$/.test(printed);
       warnings.push({
-        code: 'cells-missing',
+        code: runTogether ? 'cells-run-together' : 'cells-missing',
         row: slot.key,
         line,
-        message: `Row ${slot.key} could not be read into ${WIDTH} cells; its values are left blank`,
+        message: runTogether
+          ? `Row ${slot.key}: no split of ${printed} into ${WIDTH} cells adds up; its values are left blank`
+          : `Row ${slot.key} could not be read into ${WIDTH} cells; its values are left blank`,
+        detail: { printed, solutions: 0 },
       });
     }
     const paths = PATHS[slot.key] ?? [];
