@@ -30,7 +30,17 @@ interface DbMeta {
   close: () => Promise<void>;
 }
 
-const meta = new WeakMap<object, DbMeta>();
+// Kept on the handle itself (not in a module-level map): after a dev reload this module is new, but the handle
+// on globalThis is the old one and must still be recognised.
+const META = Symbol.for('gongkai.db.meta');
+const meta = {
+  set(db: object, m: DbMeta): void {
+    Object.defineProperty(db, META, { value: m, enumerable: false });
+  },
+  get(db: object): DbMeta | undefined {
+    return (db as { [META]?: DbMeta })[META];
+  },
+};
 
 export interface CreateDbOptions {
   /** A postgres:// URL; when absent, PGlite is used. */
