@@ -40,5 +40,6 @@ export async function launchBrowserServer(): Promise<BrowserServer> {
 /** "Chromium 1xx.0.…" as the installed binary reports it. */
 export function chromiumVersion(): string {
   assertChromium();
-  return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
+  // stderr: Debian's wrapper script prints a harmless shell warning on some machines.
+  return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 }
