@@ -172,6 +172,15 @@ describe('templates', () => {
   });
 });
 
+describe('narrative against tables (identity 6)', () => {
+  it('a figure the overview states is checked against table 3', () => {
+    const r = parse('tabs.txt');
+    expect(r.checks.find((c) => c.id === 'narrative.newReceived')).toEqual({ id: 'narrative.newReceived', passed: true, left: 16, right: 16, line: 4 });
+    const amb = parse('run-together-ambiguous.txt');
+    expect(amb.checks.find((c) => c.id === 'narrative.newReceived')).toMatchObject({ passed: false, left: 16, right: 11 });
+  });
+});
+
 describe('failed identities are reported, never corrected', () => {
   it('a wrong printed total stays as printed; the checks fail with both sides', () => {
     const r = parse('failed-identity.txt');
