@@ -39,7 +39,10 @@ async function readHead(page: Page): Promise<Head> {
   });
 }
 
-const ofType = (head: Head, type: string) => head.jsonLd.find((d) => d['@type'] === type) as Record<string, any> | undefined;
+// JSON-LD is untyped JSON; the assertions below are what check its shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+const ofType = (head: Head, type: string) => head.jsonLd.find((d) => d['@type'] === type) as Loose | undefined;
 
 describe('SEO metadata', () => {
   let seed: SeedAgency;
