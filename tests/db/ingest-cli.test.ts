@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, rowsOf } from '@/db';
+import { closeDb, createDb, rowsOf } from '@/db';
 import { reports } from '@/db/schema';
 import { pgliteLockPath } from '@/lib/ingest/lock';
 import { generateReports } from '@/lib/synthetic';
@@ -140,6 +140,44 @@ describe.runIf(pgliteTarget)('ingest command on PGlite', () => {
       expect([0, 1]).toContain(ok.code);
       expect(ok.out).toMatch(/3\/3 files/);
       expect(fs.existsSync(lock)).toBe(false); // released
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('killed with SIGKILL mid-way: the data dir reopens with no partial report, the stale lock is taken over', async () => {
+    const pgliteDir = t.pgliteDir as string;
+    const dataDir = path.dirname(pgliteDir);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli4-'));
+    try {
+      writeReports(dir, 150, 14);
+      const { child, done } = runCli(['ingest', '--synthetic', dir], { GONGKAI_DATA_DIR: dataDir, DATABASE_URL: '' });
+      // Plain progress lines (stdout is a pipe): kill once a few reports are in.
+      await new Promise<void>((resolve, reject) => {
+        let seen = 0;
+        child.stdout?.on('data', (d: Buffer) => {
+          seen += (d.toString().match(/^\[\d+\/150\] new/gm) ?? []).length;
+          if (seen >= 10) resolve();
+        });
+        child.on('exit', () => reject(new Error('ingest ended before it could be killed')));
+      });
+      child.kill('SIGKILL');
+      expect((await done).signal).toBe('SIGKILL');
+      expect(fs.existsSync(pgliteLockPath(pgliteDir))).toBe(true); // left behind by the dead process
+
+      const db = createDb({ pgliteDir });
+      const reopened: TestDb = { ...t, db };
+      try {
+        const [n] = await db.select({ n: count() }).from(reports);
+        expect(n?.n).toBeGreaterThanOrEqual(10);
+        expect(n?.n).toBeLessThan(150);
+        await expectNoPartialReports(reopened);
+      } finally {
+        await closeDb(db);
+      }
+      const rerun = await runCli(['ingest', '--synthetic', '--quiet', dir], { GONGKAI_DATA_DIR: dataDir, DATABASE_URL: '' }).done;
+      expect([0, 1]).toContain(rerun.code);
+      expect(rerun.out).toMatch(/150\/150 files/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
