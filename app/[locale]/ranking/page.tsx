@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { sectionMetadata, SectionJsonLd } from '@/app/_seo/section';
 import { getRanking, listRankingYears } from '@/db/queries/rankings';
 import { getRegion } from '@/db/queries/regions';
 import { RankingForm } from '@/components/ranking/ranking-form';
@@ -20,7 +21,7 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'ranking' });
-  return { title: t('title'), description: t('intro') };
+  return sectionMetadata(locale, '/ranking', t('title'), t('intro'));
 }
 
 export default async function RankingPage({ params, searchParams }: Props) {
@@ -47,6 +48,7 @@ export default async function RankingPage({ params, searchParams }: Props) {
 
   return (
     <>
+      <SectionJsonLd locale={locale} path="/ranking" title={t('title')} />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       {notices.length > 0 ? (
