@@ -6,6 +6,7 @@ import 'server-only';
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { env } from '@/lib/env';
 import { rateInterval } from '@/lib/metrics';
 import {
   isCountMetric,
@@ -76,9 +77,11 @@ export interface RankingResult {
 
 export interface RankingOptions {
   db?: Db;
-  /** Benchmarks rank synthetic reports; pages and the API never do. */
+  /** Benchmarks rank synthetic reports; pages and the API never do. Default: env().includeSynthetic (bench:web). */
   includeSynthetic?: boolean;
 }
+
+const withSynthetic = (opts: RankingOptions): boolean => opts.includeSynthetic ?? env().includeSynthetic;
 
 function baseWhere(year: number, parent: string | null, includeSynthetic: boolean): SQL[] {
   // `is_current` bare (not `= $1`) so that the planner can match the partial indexes.
@@ -94,7 +97,7 @@ function baseWhere(year: number, parent: string | null, includeSynthetic: boolea
 /** The latest year with current reports, or null when there are none. */
 export async function getLatestYear(opts: RankingOptions = {}): Promise<number | null> {
   const db = opts.db ?? getReadDb();
-  const synth = opts.includeSynthetic ? sql`` : sql`AND NOT ${T.synthetic}`;
+  const synth = withSynthetic(opts) ? sql`` : sql`AND NOT ${T.synthetic}`;
   const rows = rowsOf<{ y: unknown }>(
     await db.execute(sql`SELECT max(${T.year}) AS y FROM ${T} WHERE ${T.isCurrent} ${synth}`),
   );
@@ -104,7 +107,7 @@ export async function getLatestYear(opts: RankingOptions = {}): Promise<number |
 /** The years that have current reports, newest first (a loose index scan: one probe per year). */
 export async function listRankingYears(opts: RankingOptions = {}): Promise<number[]> {
   const db = opts.db ?? getReadDb();
-  const synth = opts.includeSynthetic ? sql`` : sql`AND NOT ${T.synthetic}`;
+  const synth = withSynthetic(opts) ? sql`` : sql`AND NOT ${T.synthetic}`;
   const rows = rowsOf<{ year: unknown }>(
     await db.execute(sql`
       WITH RECURSIVE y(year) AS (
@@ -143,7 +146,7 @@ async function runRanking(
   const year = params.year ?? (await getLatestYear(opts));
   if (year === null) return { params, year: null, rows: [], total: 0, sufficientTotal: 0, pages: 0 };
   const where = sql.join(
-    [...baseWhere(year, params.parent, opts.includeSynthetic ?? false), sql`${groupCol} IS NOT NULL`],
+    [...baseWhere(year, params.parent, withSynthetic(opts)), sql`${groupCol} IS NOT NULL`],
     sql` AND `,
   );
   const count = isCountMetric(params.metric);
