@@ -75,13 +75,13 @@ function numberFromWord(word: string, line: number, cell: number): NumToken | nu
 function cellTokens(cellText: string, line: number, cell: number, out: Token[]): void {
   const c = cellText.trim();
   if (c === '') return;
-  if (c.length <= 3 && BLANK_WORD.test(c)) {
-    out.push(blankToken(c, line, cell));
-    return;
-  }
   // Fast paths for the two common cells: a plain count, and a label with no digits at its end.
   if (isDigits(c)) {
     out.push({ kind: 'num', value: Number(c), raw: c, line, cell, unit: null, glued: false, plainDigits: true });
+    return;
+  }
+  if (c.length <= 3 && BLANK_WORD.test(c)) {
+    out.push(blankToken(c, line, cell));
     return;
   }
   const lastCode = c.charCodeAt(c.length - 1);
