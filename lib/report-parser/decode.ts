@@ -2,6 +2,7 @@
  * Bytes → text. The kind of input is decided from the content (magic bytes, markup), the file name is only a
  * tie-breaker. Never throws: every failure is a typed ParseError.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { InputFormat, ParseError, Warning } from './types';
 import { docxToText } from './docx';
 import { htmlToText } from './html';
@@ -70,16 +71,20 @@ function utf16ByNulls(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+const JUNK = /[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]/g;
+
 /** Share of characters that no text file contains: C0 controls other than tab/newline/CR/FF, and U+FFFD. */
 export function junkRatio(text: string): number {
-  const n = Math.min(text.length, 65536);
-  if (n === 0) return 0;
-  let junk = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd || c === 0x7f) junk++;
-  }
-  return junk / n;
+  // A sample decides: binary junk shows in the first few KB, and scanning 8 MB would cost milliseconds.
+  const sample = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (sample.length === 0) return 0;
+  return (sample.match(JUNK)?.length ?? 0) / sample.length;
+}
+
+/** Strict UTF-8: simdutf validation plus Buffer decoding is ~10x faster than a fatal TextDecoder. */
+function decodeUtf8Strict(bytes: Uint8Array): string | null {
+  if (!isUtf8(bytes)) return null;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /** Share of characters a Chinese report is made of: ASCII, CJK ideographs, CJK and full-width punctuation. */
@@ -106,7 +111,7 @@ interface DecodedText {
 
 function decodeText(bytes: Uint8Array): DecodedText | null {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    const t = tryDecode('utf-8', bytes.subarray(3));
+    const t = decodeUtf8Strict(bytes.subarray(3));
     if (t !== null) return { text: t, encoding: 'utf-8-bom', warnings: [] };
   }
   const fallback = (encoding: string, text: string): DecodedText => ({
@@ -122,7 +127,7 @@ function decodeText(bytes: Uint8Array): DecodedText | null {
     const t = tryDecode('utf-16be', bytes.subarray(2));
     if (t !== null) return fallback('utf-16be', t);
   }
-  const utf8 = tryDecode('utf-8', bytes);
+  const utf8 = decodeUtf8Strict(bytes);
   if (utf8 !== null && junkRatio(utf8) < 0.01) return { text: utf8, encoding: 'utf-8', warnings: [] };
   // Not UTF-8: GB18030 accepts most byte pairs (UTF-16 Chinese included), so every candidate is decoded and
   // the one that reads most like Chinese text wins.
