@@ -69,19 +69,22 @@ async function load(db: Db): Promise<void> {
 interface PageKind {
   name: 'agency' | 'report' | 'ranking';
   paths: string[];
+  /** What the first page must show, so that an empty page (synthetic rows hidden) is not what gets measured. */
+  mustContain: RegExp;
 }
 
 /** URLs spread over the data: agencies with the most reports and a random sample, reports, ranking variants. */
 async function pickPaths(db: Db): Promise<PageKind[]> {
   const agencyRows = await db
-    .select({ slug: agencies.slug })
+    .select({ slug: agencies.slug, name: agencies.name })
     .from(agencies)
     .where(eq(agencies.synthetic, true))
     .orderBy(sql`random()`)
     .limit(200);
   const reportRows = await db
-    .select({ id: reports.id })
+    .select({ id: reports.id, agency: agencies.name })
     .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
     .where(eq(reports.synthetic, true))
     .orderBy(sql`random()`)
     .limit(200);
@@ -97,10 +100,23 @@ async function pickPaths(db: Db): Promise<PageKind[]> {
     '?kind=agencies&metric=received&sort=value',
     `?kind=regions&level=province&metric=backlog${year ? `&year=${year - 1}` : ''}`,
   ];
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return [
-    { name: 'agency', paths: agencyRows.map((a, i) => `/${locales[i % 2]}/agencies/${a.slug}`) },
-    { name: 'report', paths: reportRows.map((r, i) => `/${locales[i % 2]}/reports/${r.id}`) },
-    { name: 'ranking', paths: rankingQueries.flatMap((q) => locales.map((l) => `/${l}/ranking${q}`)) },
+    {
+      name: 'agency',
+      paths: agencyRows.map((a, i) => `/${locales[i % 2]}/agencies/${a.slug}`),
+      mustContain: new RegExp(escape(agencyRows[0]!.name)),
+    },
+    {
+      name: 'report',
+      paths: reportRows.map((r, i) => `/${locales[i % 2]}/reports/${r.id}`),
+      mustContain: new RegExp(escape(reportRows[0]!.agency)),
+    },
+    {
+      name: 'ranking',
+      paths: rankingQueries.flatMap((q) => locales.map((l) => `/${l}/ranking${q}`)),
+      mustContain: /<tbody[^>]*>\s*<tr/,
+    },
   ];
 }
 
@@ -134,6 +150,11 @@ async function shippedJsGzipKb(base: string, path: string): Promise<number> {
 }
 
 async function drive(server: NextServer, kind: PageKind): Promise<LoadResult> {
+  const first = await fetch(server.url + kind.paths[0]);
+  const firstBody = await first.text();
+  if (first.status !== 200 || !kind.mustContain.test(firstBody)) {
+    throw new Error(`${kind.paths[0]}: HTTP ${first.status}, does not show ${kind.mustContain} — is the page hiding synthetic data?`);
+  }
   // Warm-up: every URL once, so that first-render compilation and cold caches are not measured.
   for (const p of kind.paths.slice(0, 50)) await (await fetch(server.url + p)).text();
   const latencies: number[] = [];
@@ -201,7 +222,14 @@ async function main(): Promise<void> {
     say(`next start on ${server.url}`);
     const results: LoadResult[] = [];
     for (const kind of kinds) {
-      const r = await drive(server, kind);
+      let r: LoadResult;
+      try {
+        r = await drive(server, kind);
+      } catch (err) {
+        say(`${kind.name}: not measured: ${(err as Error).message}`);
+        process.exitCode = 1;
+        continue;
+      }
       results.push(r);
       say(
         `${r.page}: ${r.requests} requests, ${r.errors} errors, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
