@@ -73,6 +73,13 @@ function stripMarkup(line: string): string {
   return line.slice(a, b);
 }
 
+/** 1-based line of an offset in `text` (used on the 4 KB head only). */
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 function isoDate(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -99,6 +106,8 @@ interface TitleInfo {
   title: string;
   issuer: string;
   year: number;
+  /** 1-based line of the title. */
+  line: number;
 }
 
 function findTitle(lines: readonly string[], end: number): TitleInfo | null {
@@ -125,7 +134,7 @@ function findTitle(lines: readonly string[], end: number): TitleInfo | null {
         break;
       }
     }
-    return { title, issuer, year: Number(m[2]) };
+    return { title, issuer, year: Number(m[2]), line: i + 1 };
   }
   return null;
 }
@@ -162,7 +171,11 @@ export function extractMeta(lines: string[], text: string): Meta {
     const p = PERIOD.exec(head);
     if (p) {
       year = Number(p[1]);
-      warnings.push({ code: 'year-from-period', message: 'no year in a title; taken from the statistics period' });
+      warnings.push({
+        code: 'year-from-period',
+        line: lineOfOffset(head, p.index),
+        message: 'no year in a title; taken from the statistics period',
+      });
     } else warnings.push({ code: 'year-missing', message: 'no report year found' });
   }
   let documentNumber: string | null = null;
@@ -207,14 +220,26 @@ export function extractMeta(lines: string[], text: string): Meta {
   // --- agency
   let chain: string | null = null;
   let fromTitle = false;
+  /** Line the agency's name was read from, for the region warnings. */
+  let agencyLine: number | undefined;
   if (titleInfo?.issuer) {
     chain = cleanAgency(titleInfo.issuer);
     fromTitle = true;
+    agencyLine = titleInfo.line;
   } else {
     const contact = CONTACT.exec(head);
     const website = WEBSITE.exec(head);
-    const raw = signature ?? contact?.[1] ?? website?.[1] ?? null;
-    if (raw) chain = cleanAgency(raw);
+    const found = signature
+      ? { raw: signature, line: signatureLine + 1 }
+      : contact
+        ? { raw: contact[1]!, line: lineOfOffset(head, contact.index) }
+        : website
+          ? { raw: website[1]!, line: lineOfOffset(head, website.index) }
+          : null;
+    if (found) {
+      chain = cleanAgency(found.raw);
+      agencyLine = found.line;
+    }
   }
   if (chain !== null && chain !== '') chain = completeBody(chain);
   if (chain && !leadingPlace(chain) && !/^[\u4e00-\u9fa5]{2,10}(?:街道|镇|乡)/.test(chain)) {
@@ -244,7 +269,12 @@ export function extractMeta(lines: string[], text: string): Meta {
   if (region?.corrected && agencyName) {
     const fixed = fixOcr(agencyName);
     if (fixed) {
-      warnings.push({ code: 'label-fuzzy', row: 'agencyName', message: `place name read as ${agencyName}, corrected to ${fixed}` });
+      warnings.push({
+        code: 'label-fuzzy',
+        row: 'agencyName',
+        line: agencyLine,
+        message: `place name read as ${agencyName}, corrected to ${fixed}`,
+      });
       agencyName = fixed;
     }
   }
@@ -252,13 +282,18 @@ export function extractMeta(lines: string[], text: string): Meta {
     regionCode = region.code;
     regionName = region.name;
     if (region.nonstandard) {
-      warnings.push({ code: 'region-nonstandard', message: `mapped to ${region.name}`, detail: { code: region.code } });
+      warnings.push({
+        code: 'region-nonstandard',
+        line: agencyLine,
+        message: `mapped to ${region.name}`,
+        detail: { code: region.code },
+      });
     }
   } else if (region && region.status === 'ambiguous') {
     regionCandidates = region.candidates;
-    warnings.push({ code: 'region-ambiguous', message: 'several divisions fit', detail: region.candidates });
+    warnings.push({ code: 'region-ambiguous', line: agencyLine, message: 'several divisions fit', detail: region.candidates });
   } else {
-    warnings.push({ code: 'region-unresolved', message: 'no gazetteer division fits the agency' });
+    warnings.push({ code: 'region-unresolved', line: agencyLine, message: 'no gazetteer division fits the agency' });
   }
 
   // --- narrative parts, fees, figures

@@ -56,7 +56,7 @@ describe('extractMeta details', () => {
   it('004: no title — year from the period (warned), government not its office (汇总各镇街)', () => {
     const m = metaOf(seed('004'));
     expect(m.title).toBeNull();
-    expect(m.warnings.map((w) => w.code)).toContain('year-from-period');
+    expect(m.warnings.find((w) => w.code === 'year-from-period')?.line).toBe(1);
     expect(m.agencyKind).toBe('government');
     expect(m.narrativeFigures).toContainEqual(expect.objectContaining({ key: 'newReceived', value: 80 }));
   });

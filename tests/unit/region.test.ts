@@ -50,7 +50,7 @@ describe('extractMeta region warnings', () => {
     expect(m.agencyName).toBe('鼓楼区人民政府');
     expect(m.regionCode).toBeNull();
     expect(m.regionCandidates).toHaveLength(4);
-    expect(m.warnings.find((w) => w.code === 'region-ambiguous')).toBeDefined();
+    expect(m.warnings.find((w) => w.code === 'region-ambiguous')).toMatchObject({ line: 1 });
   });
 
   it('drops the names of regions above the agency and keeps its region', () => {
