@@ -5,8 +5,8 @@ import { type TemplateKey } from './keys';
 import { evaluateIdentities, narrativeChecks, reviewChecks } from './checks';
 import { decodeInput } from './decode';
 import { extractMeta } from './meta';
-import { compactText, normalizeText, toMatchForm } from './normalize';
-import { detectTemplate, findFurniture, findSections } from './tables/locate';
+import { normalizeText, toMatchForm } from './normalize';
+import { CompactLines, detectTemplate, findFurniture, findSections } from './tables/locate';
 import { streamRows } from './tables/stream';
 import { emptyProactive, readTable1 } from './tables/table1';
 import { readTable3 } from './tables/table3';
@@ -39,7 +39,7 @@ export function parseText(input: string, opts: ParseTextOptions = {}): ParseResu
 function parseNormalized(text: string, format: InputFormat, encoding: string): ParseResult {
   const lines = text.split('\n');
   // Headings are found on the compact text; only the table lines are brought to matching form.
-  const compact = compactText(text).split('\n');
+  const compact = new CompactLines(lines);
   const sections = findSections(compact);
   if (!sections.t3) {
     const isReport = REPORT_WORDS.test(text.slice(0, 20000));
@@ -59,8 +59,8 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
   const match = lines.slice();
   for (let i = spanFrom; i < spanTo; i++) match[i] = toMatchForm(lines[i] ?? '');
   const skip = findFurniture(match, spanFrom, spanTo);
-  const t3Compact = toMatchForm(compact.slice(t3From, t3To).join(''));
-  const t1Compact = sections.t1 ? toMatchForm(compact.slice(sections.t1[0], sections.t1[1]).join('')) : '';
+  const t3Compact = toMatchForm(compact.join(t3From, t3To));
+  const t1Compact = sections.t1 ? toMatchForm(compact.join(sections.t1[0], sections.t1[1])) : '';
 
   const meta = extractMeta(lines, text);
   const warnings: Warning[] = [];

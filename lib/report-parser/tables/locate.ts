@@ -2,7 +2,7 @@
  * Where the tables are: section boundaries, page furniture (page numbers, running headers), template signals.
  */
 import type { TemplateKey } from '../keys';
-import { toMatchForm } from '../normalize';
+import { compactText, toMatchForm } from '../normalize';
 
 const PAGE_NUMBER = [
   /^[-~]\s*\d{1,3}\s*[-~]$/,
@@ -70,16 +70,48 @@ const T1_HEADING = /主动公开政府信息(情况)?$/;
 const T4_HEADING = /行政复议.{0,3}行政诉讼/;
 const AFTER_T4 = /存在的主要问题|其他需要报告的事项/;
 
-/** Find the three table regions in the compact lines (matching form, whitespace removed). */
-export function findSections(compact: readonly string[]): Sections {
+/**
+ * Lines without whitespace or quotes, computed on first use: only the lines near the tables and the lines that
+ * hold a heading's characters are ever compacted, not the whole narrative.
+ */
+export class CompactLines {
+  private readonly memo: (string | undefined)[];
+  constructor(private readonly lines: readonly string[]) {
+    this.memo = new Array<string | undefined>(lines.length);
+  }
+  get length(): number {
+    return this.lines.length;
+  }
+  at(i: number): string {
+    let c = this.memo[i];
+    if (c === undefined) {
+      c = compactText(this.lines[i] ?? '');
+      this.memo[i] = c;
+    }
+    return c;
+  }
+  /** Cheap prefilter on the raw line. */
+  has(i: number, ch: string): boolean {
+    return (this.lines[i] ?? '').indexOf(ch) !== -1;
+  }
+  join(from: number, to: number): string {
+    let out = '';
+    for (let i = from; i < to; i++) out += this.at(i);
+    return out;
+  }
+}
+
+/** Find the three table regions (0-based line ranges). */
+export function findSections(compact: CompactLines): Sections {
   const n = compact.length;
   let newRow = -1;
   for (let i = 0; i < n; i++) {
-    const l = compact[i] ?? '';
+    if (!compact.has(i, '收')) continue;
+    const l = compact.at(i);
     if (NEW_RECEIVED.test(l) && l.length < 80) {
       // The table row, not a sentence of the narrative: carriedOver follows within a few lines.
       for (let j = i; j < Math.min(n, i + 30); j++) {
-        if ((compact[j] ?? '').indexOf('上年结转') !== -1) {
+        if (compact.has(j, '转') && compact.at(j).indexOf('上年结转') !== -1) {
           newRow = i;
           break;
         }
@@ -90,7 +122,8 @@ export function findSections(compact: readonly string[]): Sections {
   if (newRow < 0) return { t1: null, t3: null, t4: null };
   let t3Start = newRow;
   for (let i = newRow; i >= Math.max(0, newRow - 60); i--) {
-    const l = compact[i] ?? '';
+    if (!compact.has(i, '申')) continue;
+    const l = compact.at(i);
     if (T3_HEADING.test(l) && l.length < 40) {
       t3Start = i;
       break;
@@ -98,7 +131,8 @@ export function findSections(compact: readonly string[]): Sections {
   }
   let t4Start = -1;
   for (let i = newRow + 1; i < n; i++) {
-    const l = compact[i] ?? '';
+    if (!compact.has(i, '诉')) continue;
+    const l = compact.at(i);
     if (T4_HEADING.test(l) && l.length < 40 && /情况|[一二三四五六七]、/.test(l)) {
       t4Start = i;
       break;
@@ -107,7 +141,8 @@ export function findSections(compact: readonly string[]): Sections {
   if (t4Start < 0) {
     // No heading: table 4 starts at its own header (行政复议 … 维持) after table 3's last rows.
     for (let i = newRow + 20; i < n; i++) {
-      const l = compact[i] ?? '';
+      if (!compact.has(i, '复')) continue;
+      const l = compact.at(i);
       if (l.indexOf('行政复议') !== -1 && l.length < 60 && !/本年新收|结转/.test(l)) {
         t4Start = i - 1;
         break;
@@ -118,7 +153,8 @@ export function findSections(compact: readonly string[]): Sections {
   const t3End = t4Start >= 0 ? t4Start : n;
   if (t4Start >= 0) {
     for (let i = t4Start + 1; i < n; i++) {
-      const l = compact[i] ?? '';
+      if (!compact.has(i, '问') && !compact.has(i, '需')) continue;
+      const l = compact.at(i);
       if (AFTER_T4.test(l) && l.length < 40) {
         t4End = i;
         break;
@@ -128,7 +164,8 @@ export function findSections(compact: readonly string[]): Sections {
   }
   let t1Start = -1;
   for (let i = t3Start - 1; i >= 0; i--) {
-    const l = compact[i] ?? '';
+    if (!compact.has(i, '主')) continue;
+    const l = compact.at(i);
     if (T1_HEADING.test(l) && l.length < 30) {
       t1Start = i;
       break;
@@ -136,7 +173,7 @@ export function findSections(compact: readonly string[]): Sections {
   }
   if (t1Start < 0) {
     for (let i = 0; i < t3Start; i++) {
-      if ((compact[i] ?? '').indexOf('第二十条') !== -1) {
+      if (compact.has(i, '第') && compact.at(i).indexOf('第二十条') !== -1) {
         t1Start = i;
         break;
       }
