@@ -1,15 +1,20 @@
 import { getDataVersion } from '@/db/queries/api';
 import { getLastIngest, listSitemapEntries } from '@/db/queries/sitemap';
-import { answer, notFound } from '@/lib/api/respond';
+import { answer, notFound, type Body } from '@/lib/api/respond';
+import { VersionedCache } from '@/lib/cache';
 import { ENTITIES_PER_PART, parsePartName, PATH_OF, STATIC_PATHS, urlsetXml } from '@/lib/seo/sitemap';
 
 export const dynamic = 'force-dynamic';
+
+// Crawlers fetch the same parts over and over; the XML is rebuilt only when the data version changes.
+const parts = new VersionedCache<Body | null>(200);
 
 /** GET /sitemaps/{part}.xml: one <urlset> of at most 50,000 URLs (both locales of each page). */
 export async function GET(request: Request, { params }: { params: Promise<{ part: string }> }) {
   const part = parsePartName((await params).part);
   if (!part) return notFound('no such sitemap');
-  return answer(request, await getDataVersion(), async () => {
+  const version = await getDataVersion();
+  return answer(request, version, () => parts.get(version, `${part.kind}-${part.index}`, async () => {
     let urls;
     if (part.kind === 'pages') {
       const lastmod = await getLastIngest();
@@ -20,5 +25,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ part
       urls = entries.map((e) => ({ path: PATH_OF[part.kind as keyof typeof PATH_OF](e.key), lastmod: e.lastmod }));
     }
     return { kind: 'text', text: urlsetXml(urls), contentType: 'application/xml; charset=utf-8' };
-  }, 'no such sitemap');
+  }), 'no such sitemap');
 }
