@@ -17,7 +17,7 @@ export interface StreamRow {
 
 // A row-start marker: （三） / 三、 / 1. / 1、 — labels are cut at the last one so that fragments of earlier rows
 // (continuations of wrapped labels, group headers printed between sub-rows) do not pollute the match.
-const MARKER = /\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.]|\d{1,2}[.、](?!\d)/g;
+const MARKER = /\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.]|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]/g;
 
 // The |---|:---:| line under a markdown table header: no cells.
 const MARKDOWN_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/;
@@ -33,7 +33,7 @@ export function lastMarkerIndex(key: string): number {
 
 /** Remove the numbering marker(s) at the start of a cut label. */
 export function stripMarkers(key: string): string {
-  return key.replace(/^(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.]|\d{1,2}[.、](?!\d))+/, '');
+  return key.replace(/^(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.]|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳])+/, '');
 }
 
 /**
