@@ -4,9 +4,10 @@
  */
 import type { TemplateKey } from './keys';
 import type { AgencyKind, Narrative, RegionCandidate, SourceRef, Warning } from './types';
-import { agencyKind, BODY_SUFFIX, cleanAgency, completeBody, leadingPlace, stripHigherRegions } from './agency';
+import { agencyKind, cleanAgency, completeBody, leadingPlace, stripHigherRegions } from './agency';
 import { findPlaceMentions, fixOcr, resolveRegion, type PlaceMention } from './region';
 import { findSections, sectionRange, type SectionStarts } from './sections';
+import { DOC_NUMBER, findTitle, isOrgLine, lineOfOffset, parseDateLine, stripMarkup } from './title';
 import { extractFees, extractFigures, joinLines, type NarrativeFigure } from './narrative';
 
 export type { NarrativeFigure } from './narrative';
@@ -33,111 +34,13 @@ export interface Meta {
   sections: SectionStarts;
 }
 
-const TITLE =
-  /^(.*?)[（(]?\s*((?:19|20)\d{2})\s*年\s*度?\s*[)）]?\s*(.{0,24}?)(?:的)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
 // Separators alternate with tokens: adjacent optional \\s* runs backtrack cubically on long blanks.
 const PERIOD =
   /统计(?:期限|时限|时间|期间|周期|区间|范围)?\s*(?:(?:为|是|自|从|：|:)\s*){0,3}((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日/;
-const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,16}[〔[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号$/;
 const NOTICE = /国办公开办函\s*[〔[［(（]\s*(2019|2021)\s*[〕\]］)）]\s*(60|30)\s*号/;
-const DATE_LINE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
-const CN_DATE_LINE = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 const CONTACT = /请(?:与|联系|向)([^（(，,。；：:“”]{3,40}?)(?:联系|咨询|反映)/;
 const WEBSITE = /(?:在|通过|登录|于)[“"《]?([^”"》（(，,。；、]{3,30}?)[”"》]?(?:门户)?网站/;
 const SUMMARY = /汇总(?:了)?(?:各|全|本)/;
-
-const cnDigit: Record<string, number> = {
-  〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-function cnNumber(s: string): number {
-  if (s.includes('十')) {
-    const [a, b] = s.split('十');
-    return (a ? cnDigit[a] ?? 0 : 1) * 10 + (b ? cnDigit[b] ?? 0 : 0);
-  }
-  return cnDigit[s] ?? 0;
-}
-
-const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0c || c === 0x0d;
-/** Trim whitespace and markdown/table markup at both ends; a plain loop so huge lines stay linear. */
-function stripMarkup(line: string): string {
-  let a = 0;
-  let b = line.length;
-  for (; a < b; a++) {
-    const c = line.charCodeAt(a);
-    if (!isSpace(c) && c !== 0x23 /* # */ && c !== 0x2a /* * */ && c !== 0x3e /* > */ && c !== 0x7c /* | */) break;
-  }
-  for (; b > a; b--) {
-    const c = line.charCodeAt(b - 1);
-    if (!isSpace(c) && c !== 0x2a && c !== 0x7c) break;
-  }
-  return line.slice(a, b);
-}
-
-/** 1-based line of an offset in `text` (used on the 4 KB head only). */
-function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
-function isoDate(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-function parseDateLine(line: string): string | null {
-  const s = stripMarkup(line).replace(/\s+/g, '');
-  const m = DATE_LINE.exec(s);
-  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  const c = CN_DATE_LINE.exec(s);
-  if (c) {
-    const y = Number([...c[1]!].map((ch) => cnDigit[ch] ?? 0).join(''));
-    return isoDate(y, cnNumber(c[2]!), cnNumber(c[3]!));
-  }
-  return null;
-}
-
-/** An organisation's name standing on its own line (a signature). */
-function isOrgLine(s: string): boolean {
-  return s.length >= 4 && s.length <= 40 && !/[，,。：:；;、（(]/.test(s) && BODY_SUFFIX.test(s);
-}
-
-interface TitleInfo {
-  title: string;
-  issuer: string;
-  year: number;
-  /** 1-based line of the title. */
-  line: number;
-}
-
-function findTitle(lines: readonly string[], end: number): TitleInfo | null {
-  let seen = 0;
-  for (let i = 0; i < end && seen < 15; i++) {
-    const s = stripMarkup(lines[i]!);
-    if (!s) continue;
-    seen++;
-    if (s.length > 80 || /[。；]/.test(s)) continue;
-    const m = TITLE.exec(s);
-    if (!m) continue;
-    let issuer = (m[1]!.trim() || m[3]!.trim()).replace(/[（(]$/, '');
-    issuer = issuer.replace(/人民$/, '人民政府');
-    let title = s;
-    if (!issuer) {
-      // The title broken over two lines: the name above, the year and "…年度报告" below.
-      for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-        const prev = stripMarkup(lines[k]!);
-        if (!prev) continue;
-        if (prev.length <= 30 && !/[，,。：:；]/.test(prev) && !DOC_NUMBER.test(prev) && !/^[-—–\d\s]+$/.test(prev)) {
-          issuer = prev;
-          title = prev + s;
-        }
-        break;
-      }
-    }
-    return { title, issuer, year: Number(m[2]), line: i + 1 };
-  }
-  return null;
-}
 
 function mostMentionedPlace(fullText: string): PlaceMention | null {
   // The preamble, overview and signature name the place; scanning a whole huge file would only cost time.
