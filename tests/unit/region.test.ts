@@ -15,6 +15,11 @@ describe('resolveRegion', () => {
     expect(r.candidates.map((c) => c.code).sort()).toEqual(['320106', '320302', '350102', '410204']);
   });
 
+  it('neighbouring districts named in the text disambiguate (鼓楼区 beside 台江区 and 仓山区 → 福州)', () => {
+    expect(resolveRegion('鼓楼区人民政府', '会同台江区、仓山区开展联合检查。').code).toBe('350102');
+    expect(resolveRegion('鼓楼区人民政府', '与玄武区、秦淮区交流经验。').code).toBe('320106');
+  });
+
   it('a city in the name itself disambiguates (开封市鼓楼区)', () => {
     expect(resolveRegion('开封市鼓楼区人民政府', '').code).toBe('410204');
   });
