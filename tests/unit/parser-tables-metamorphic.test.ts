@@ -40,3 +40,20 @@ describe.each(seeds)('seed %s', (file) => {
     expect(r.report.template).toBe(expected.template);
   });
 });
+
+describe('cells run together (tab and pipe rows flattened with no delimiter)', () => {
+  const flattened = seeds.filter((f) => /[|\t]\d/.test(readFileSync(path.join(SEEDS, f), 'utf8')) && !f.startsWith('000'));
+  it('covers the tab and pipe seeds', () => expect(flattened.length).toBe(4));
+  it.each(flattened)('%s: tables 3 and 4 recovered from the identities', (file) => {
+    const text = readFileSync(path.join(SEEDS, file), 'utf8')
+      .split('\n')
+      .map((l) => (/[|\t]/.test(l) ? l.replace(/\s*[|\t]\s*/g, '') : l))
+      .join('\n');
+    const expected = JSON.parse(readFileSync(path.join(SEEDS, file.replace(/\.txt$/, '.expected.json')), 'utf8')).expected;
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.report.applications).toEqual(expected.applications);
+    expect(r.report.reviews).toEqual(expected.reviews);
+    expect(r.report.warnings.some((w) => w.code === 'cells-run-together')).toBe(true);
+  });
+});

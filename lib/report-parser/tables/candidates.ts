@@ -21,6 +21,8 @@ export interface Candidate {
   inferred: number[];
   /** Positions treated as missing (placement). */
   missing: number[];
+  /** The cells were read from digits run together (kind 'split', or 'missing' when a cell was lost too). */
+  runTogether?: boolean;
 }
 
 /** Bounds that keep the search finite on hostile input. */
@@ -139,16 +141,27 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
   }
   // Digits run together: one plain integer token (glued to its label, or far too long to be one count).
   const only = tokens[0];
-  if (n === 1 && only && only.plainDigits && (only.glued || only.raw.length >= width) && only.raw.length >= width) {
-    const splits = splitDigits(only.raw, width, groupSize);
-    if (splits.length === 0) return [unreadable(width)];
-    return splits.map((values) => ({
-      kind: 'split' as const,
-      values,
-      refs: partRefs(only, values),
-      inferred: [],
-      missing: [],
-    }));
+  if (n === 1 && only && only.plainDigits && (only.glued || only.raw.length >= width - 2) && only.raw.length >= width - 2) {
+    const splits = only.raw.length >= width ? splitDigits(only.raw, width, groupSize) : [];
+    if (splits.length > 0) {
+      return splits.map((values) => ({
+        kind: 'split' as const,
+        values,
+        refs: partRefs(only, values),
+        inferred: [],
+        missing: [],
+        runTogether: true,
+      }));
+    }
+    // Cells lost as well (blank cells flattened away): width − 1 (else − 2) numbers, the gaps placed as for 6 of 7.
+    const out: Candidate[] = [];
+    for (let lost = 1; lost <= 2 && out.length === 0 && only.raw.length <= width + 3; lost++) {
+      for (const parts of splitDigits(only.raw, width - lost, width + 1)) {
+        const toks = parts.map((v) => ({ ...only, value: v, raw: String(v), glued: false }));
+        for (const c of rowCandidates(toks, width, groupSize)) if (c.kind === 'missing') out.push({ ...c, runTogether: true });
+      }
+    }
+    return out.length > 0 ? dedupe(out) : [unreadable(width)];
   }
   if (n < width && width - n <= 2) {
     const out: Candidate[] = [];

@@ -3,9 +3,9 @@
  */
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, OTHER_SUB_ROWS, applicationRowsFor, type ApplicationRow, type TemplateKey } from '../keys';
 import { alignTable3 } from '../labels';
-import { table3Identities, type Identity, type Matrix } from '../checks';
+import { evaluateIdentities, table3Identities, type Identity, type Matrix } from '../checks';
 import type { Applications, ApplicantCells, SourceRef, Warning } from '../types';
-import { rowCandidates, type CellRef } from './candidates';
+import { rowCandidates, type Candidate, type CellRef } from './candidates';
 import { ROW_INDEX, solve, type Slot } from './solve';
 import type { StreamRow } from './stream';
 
@@ -77,7 +77,20 @@ export function readTable3(
     }
   }
   const identities = table3Identities(present);
-  const sol = solve(slots, identities);
+  let sol = solve(slots, identities);
+  // Digits run together with a cell lost are a guess on a guess: kept only when no identity of the row fails.
+  const failing = evaluateIdentities(sol.best.matrix, identities, lines).filter((c) => !c.passed).map((c) => c.id);
+  let resolve = false;
+  slots.forEach((slot, s) => {
+    const cand = slot.cands[sol.choice[s] ?? 0];
+    if (!cand?.runTogether || cand.kind !== 'missing') return;
+    const touches = identities.some((idn) => failing.includes(idn.id) && [...idn.left, ...idn.right].some(([r]) => r === slot.key));
+    if (touches) {
+      slot.cands = [unreadableRow()];
+      resolve = true;
+    }
+  });
+  if (resolve) sol = solve(slots, identities);
   const matrix = sol.best.matrix;
 
   // Warnings for damaged rows, in row order.
@@ -85,6 +98,15 @@ export function readTable3(
     const cand = slot.cands[sol.choice[s] ?? 0];
     const line = lines[slot.key];
     if (!cand) return;
+    if (cand.kind === 'missing' && cand.runTogether) {
+      warnings.push({
+        code: 'cells-run-together',
+        row: slot.key,
+        line,
+        message: `Row ${slot.key}: digits run together were split using the identities`,
+        detail: { printed: rawDigits.get(slot.key), candidates: slot.cands.length },
+      });
+    }
     if (cand.kind === 'missing') {
       warnings.push({
         code: 'cells-missing',
@@ -212,4 +234,8 @@ function uniqueRows(rows: readonly ((number | null)[] | undefined)[]): (number |
     }
   }
   return out;
+}
+
+function unreadableRow(): Candidate {
+  return { kind: 'unreadable', values: new Array<number | null>(WIDTH).fill(null), refs: new Array<CellRef | null>(WIDTH).fill(null), inferred: [], missing: [] };
 }
