@@ -74,6 +74,7 @@ async function run(target: string, db: Db): Promise<Result> {
   }, 50);
   const counts: Record<string, number> = { new: 0, updated: 0, unchanged: 0, failed: 0 };
   let parseMs = 0;
+  const failures: string[] = [];
   const started = performance.now();
   const gen = generateReports(N, { seed: SEED });
   // K workers pull from one generator: at most K reports exist at a time, whatever N is.
@@ -87,12 +88,14 @@ async function run(target: string, db: Db): Promise<Result> {
       parseMs += performance.now() - t;
       const out = await ingestParsed(db, { fileName: r.fileName, bytes: r.bytes, result, synthetic: true });
       counts[out.status] = (counts[out.status] ?? 0) + 1;
+      if (out.status === 'failed' && failures.length < 5) failures.push(`${r.fileName}: ${out.code} ${out.message}`);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
+  for (const f of failures) process.stdout.write(`  failed ${f}\n`);
   return { target, seconds, rate: N / seconds, peakRssMb: peak / 2 ** 20, counts, parseSeconds: parseMs / 1000 };
 }
 

@@ -388,16 +388,33 @@ async function storeInTransaction(db: Db, p: Prepared): Promise<StoreOutcome> {
  */
 export async function storeReport(db: Db, input: StoreInput): Promise<StoreOutcome> {
   const p = prepare(input);
-  try {
-    return (await storeInOneStatement(db, p)) ?? (await storeInTransaction(db, p));
-  } catch (err) {
-    // The same bytes stored meanwhile by a concurrent ingest: that is the unchanged case, not a failure.
-    if (isUniqueViolation(err, 'reports_sha256_idx')) {
-      const id = await findReportBySha(db, input.sha256);
-      if (id !== null) return { status: 'unchanged', reportId: id };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await storeInOneStatement(db, p)) ?? (await storeInTransaction(db, p));
+    } catch (err) {
+      // The same bytes stored meanwhile by a concurrent writer: that is the unchanged case, not a failure.
+      if (isUniqueViolation(err, 'reports_sha256_idx')) {
+        const id = await findReportBySha(db, input.sha256);
+        if (id !== null) return { status: 'unchanged', reportId: id };
+      }
+      // A concurrent writer on the same agency (deadlock, or it stored that agency-year first): the transaction
+      // rolled back as a whole, so simply try again on the new state.
+      if (attempt < 4 && isRetryable(err)) continue;
+      throw err;
     }
-    throw err;
   }
+}
+
+function isRetryable(err: unknown): boolean {
+  const code = errorCode(err);
+  return (
+    code === '40P01' ||
+    code === '40001' ||
+    isUniqueViolation(err, 'reports_current_idx') ||
+    isUniqueViolation(err, 'reports_agency_year_rev_idx') ||
+    isUniqueViolation(err, 'agencies_slug_idx') ||
+    isUniqueViolation(err, 'agencies_name_region_idx')
+  );
 }
 
 /** Forgets cached agency ids (after agencies were deleted behind the ingest's back). */
