@@ -38,6 +38,8 @@ export interface Gazetteer {
   maxUpperNameLength: number;
   /** First two characters of every name: most positions in a text start no name at all. */
   prefixes: Set<string>;
+  /** Last two characters of every province, city and county name (and zone), for backward scans. */
+  upperSuffixes: Set<string>;
   children: Map<string, RegionEntry[]>;
 }
 
@@ -119,7 +121,9 @@ function build(): Gazetteer {
   maxUpperNameLength = Math.max(maxUpperNameLength, ...Object.keys(NONSTANDARD_ZONES).map((n) => n.length));
   const children = new Map<string, RegionEntry[]>();
   for (const e of entries) if (e.parentCode) push(children, e.parentCode, e);
-  return { entries, byCode, byName, byShortName, maxNameLength, maxUpperNameLength, prefixes, children };
+  const upperSuffixes = new Set<string>(Object.keys(NONSTANDARD_ZONES).map((n) => n.slice(-2)));
+  for (const e of entries) if (e.level <= 3 && !PSEUDO_LEVELS.has(e.name)) upperSuffixes.add(e.name.slice(-2));
+  return { entries, byCode, byName, byShortName, maxNameLength, maxUpperNameLength, prefixes, upperSuffixes, children };
 }
 
 export function gazetteer(): Gazetteer {

@@ -73,6 +73,8 @@ export function findPlaceMentions(text: string): PlaceMention[] {
     const ch = text.charCodeAt(j);
     // 区 县 市 旗 区 of 实验区
     if (ch !== 0x533a && ch !== 0x53bf && ch !== 0x5e02 && ch !== 0x65d7) continue;
+    // 我区, 全市, 本县 …: no division name ends with these two characters.
+    if (!g.upperSuffixes.has(text.slice(j - 1, j + 1))) continue;
     for (let len = Math.min(g.maxUpperNameLength, j + 1); len >= 2; len--) {
       if (!g.prefixes.has(text.slice(j + 1 - len, j + 3 - len))) continue;
       const cand = text.slice(j + 1 - len, j + 1);

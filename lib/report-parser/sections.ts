@@ -22,12 +22,22 @@ const KEYWORDS: Record<SectionNumber, RegExp> = {
 
 const NUMERALS: Record<string, SectionNumber> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 
+/** Cheap pre-check before the heading regex: after blanks and markdown marks comes 一…六. */
+function startsWithNumeral(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === ' ' || c === '\t' || c === '#' || c === '*' || c === '>' || c === '\u3000') continue;
+    return c in NUMERALS;
+  }
+  return false;
+}
+
 /** Find the heading lines. When a heading repeats (a table of contents), the last one wins. */
 export function findSections(lines: readonly string[]): SectionStarts {
   const starts: SectionStarts = {};
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.length > 60) continue;
+    if (line.length > 60 || !startsWithNumeral(line)) continue;
     const m = HEADING.exec(line);
     if (!m) continue;
     const n = NUMERALS[m[1]!]!;
