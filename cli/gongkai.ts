@@ -54,6 +54,12 @@ export async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+// A closed pipe (`gongkai parse … | head`) ends the output quietly, as other Unix tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
