@@ -59,8 +59,11 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
   const match = lines.slice();
   for (let i = spanFrom; i < spanTo; i++) match[i] = toMatchForm(lines[i] ?? '');
   const skip = findFurniture(match, spanFrom, spanTo);
-  const t3Compact = toMatchForm(compact.join(t3From, t3To));
-  const t1Compact = sections.t1 ? toMatchForm(compact.join(sections.t1[0], sections.t1[1])) : '';
+  const rows1 = sections.t1 ? streamRows(match, sections.t1[0] + 1, sections.t1[1], skip) : null;
+  const rows3 = streamRows(match, t3From, t3To, skip);
+  // The words of the tables (their labels and headers, compact, matching form) for template and group checks.
+  const t1Compact = rows1 ? rows1.map((r) => r.fullLabel).join('') : '';
+  const t3Compact = rows3.map((r) => r.fullLabel).join('');
 
   const meta = extractMeta(lines, text);
   const warnings: Warning[] = [];
@@ -76,8 +79,8 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
 
   // One provenance object written by every stage: copying a few hundred keys per report costs more than parsing.
   const sources = meta.sources;
-  const t1 = sections.t1 ? readTable1(streamRows(match, sections.t1[0] + 1, sections.t1[1], skip), template, sources) : null;
-  const t3 = readTable3(streamRows(match, t3From, t3To, skip), template, t3Compact, sources);
+  const t1 = rows1 ? readTable1(rows1, template, sources) : null;
+  const t3 = readTable3(rows3, template, t3Compact, sources);
   if (t3.found === 0) {
     return { ok: false, error: { code: 'truncated', message: 'table 3 has no readable rows' }, text, format, encoding };
   }

@@ -148,8 +148,21 @@ function isDigits(s: string): boolean {
   return true;
 }
 
-/** Tokens of one line in reading order. */
+/** Tokens of one line in reading order (cells cut in place, without an intermediate array for tab/pipe rows). */
 export function lineTokens(line: string, lineNo: number, out: Token[]): void {
-  const cells = splitCells(line);
-  for (let i = 0; i < cells.length; i++) cellTokens(cells[i] ?? '', lineNo, i, out);
+  const l = line.indexOf('\f') === -1 ? line : line.replace(/\f/g, ' ');
+  const sep = l.indexOf('\t') !== -1 ? '\t' : l.indexOf('|') !== -1 ? '|' : '';
+  if (sep === '') {
+    const cells = l.trim().split(SPACE_RUN);
+    for (let i = 0; i < cells.length; i++) cellTokens(cells[i] ?? '', lineNo, i, out);
+    return;
+  }
+  let start = 0;
+  for (let cell = 0; ; cell++) {
+    const e = l.indexOf(sep, start);
+    const end = e === -1 ? l.length : e;
+    if (end > start) cellTokens(l.slice(start, end), lineNo, cell, out);
+    if (e === -1) return;
+    start = e + 1;
+  }
 }

@@ -94,11 +94,6 @@ export class CompactLines {
   has(i: number, ch: string): boolean {
     return (this.lines[i] ?? '').indexOf(ch) !== -1;
   }
-  join(from: number, to: number): string {
-    let out = '';
-    for (let i = from; i < to; i++) out += this.at(i);
-    return out;
-  }
 }
 
 /** Find the three table regions (0-based line ranges). */

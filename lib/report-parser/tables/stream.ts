@@ -22,6 +22,14 @@ const MARKER = /\([一二三四五六七八九十]\)|[一二三四五六七八�
 // The |---|:---:| line under a markdown table header: no cells.
 const MARKDOWN_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/;
 
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 12 && c !== 13) return false;
+  }
+  return true;
+}
+
 /** Index in `key` where the row's own label starts: the last row-start marker (0 when none). */
 export function lastMarkerIndex(key: string): number {
   MARKER.lastIndex = 0;
@@ -68,7 +76,7 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
   for (let i = from; i < to; i++) {
     if (skip[i] === 1) continue;
     const line = lines[i] ?? '';
-    if (line.trim() === '' || (line.indexOf('---') !== -1 && MARKDOWN_RULE.test(line))) continue;
+    if (isBlank(line) || (line.indexOf('---') !== -1 && MARKDOWN_RULE.test(line))) continue;
     tokens.length = 0;
     lineTokens(line, i + 1, tokens);
     for (const t of tokens) {
