@@ -114,6 +114,17 @@ const MIN_SIMILARITY = 0.34;
 export function alignTable3(labels: readonly string[]): LabelMatch[] {
   const n = labels.length;
   const m = TABLE3_LABELS.length;
+  // Fast path: every label printed exactly, in template order.
+  const exact: LabelMatch[] = [];
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const j = EXACT.get(stripMarkers(labels[i] ?? '').replace(PUNCT, ''));
+    const entry = j === undefined ? undefined : TABLE3_LABELS[j];
+    if (j === undefined || !entry || j <= last) break;
+    exact.push({ row: i, key: entry[0], similarity: 1 });
+    last = j;
+  }
+  if (exact.length === n) return exact;
   const sim = new Float64Array(n * m);
   for (let i = 0; i < n; i++) labelSimilarities(labels[i] ?? '', sim, i * m);
   const w = m + 1;

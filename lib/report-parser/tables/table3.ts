@@ -34,16 +34,16 @@ const GROUP_HEADERS: readonly (readonly [string, RegExp, ApplicationRow])[] = [
   ['不予处理', /不.{0,4}予.{0,4}处.{0,4}理|\(五\)/, 'notProcessedComplaint'],
 ];
 
-function cells(values: readonly (number | null)[] | undefined): ApplicantCells {
-  const at = (i: number): number | null => values?.[i] ?? null;
+function cells(v: readonly (number | null)[] | undefined): ApplicantCells {
+  if (!v) return { naturalPerson: null, commercialEnterprise: null, researchInstitution: null, publicInterestOrg: null, legalServiceOrg: null, otherOrg: null, total: null };
   return {
-    naturalPerson: at(0),
-    commercialEnterprise: at(1),
-    researchInstitution: at(2),
-    publicInterestOrg: at(3),
-    legalServiceOrg: at(4),
-    otherOrg: at(5),
-    total: at(6),
+    naturalPerson: v[0] ?? null,
+    commercialEnterprise: v[1] ?? null,
+    researchInstitution: v[2] ?? null,
+    publicInterestOrg: v[3] ?? null,
+    legalServiceOrg: v[4] ?? null,
+    otherOrg: v[5] ?? null,
+    total: v[6] ?? null,
   };
 }
 
@@ -79,9 +79,13 @@ export function readTable3(
   const identities = table3Identities(present);
   let sol = solve(slots, identities);
   // Digits run together with a cell lost are a guess on a guess: kept only when no identity of the row fails.
-  const failing = evaluateIdentities(sol.best.matrix, identities, lines).filter((c) => !c.passed).map((c) => c.id);
+  const guessed = slots.some((slot, s) => {
+    const cand = slot.cands[sol.choice[s] ?? 0];
+    return cand?.runTogether === true && cand.kind === 'missing';
+  });
+  const failing = guessed ? evaluateIdentities(sol.best.matrix, identities, lines).filter((c) => !c.passed).map((c) => c.id) : [];
   let resolve = false;
-  slots.forEach((slot, s) => {
+  if (guessed) slots.forEach((slot, s) => {
     const cand = slot.cands[sol.choice[s] ?? 0];
     if (!cand?.runTogether || cand.kind !== 'missing') return;
     const touches = identities.some((idn) => failing.includes(idn.id) && [...idn.left, ...idn.right].some(([r]) => r === slot.key));
