@@ -153,6 +153,9 @@ function looksLikeHtml(text: string, fileName: string): boolean {
   return /<table[\s>]/i.test(text) && /<t[dr][\s>]/i.test(text) && /<\/t[dr]>/i.test(text);
 }
 
+/** No visible character at all; stops at the first one instead of copying the text like trim(). */
+const isBlank = (text: string): boolean => !/\S/.test(text);
+
 function looksLikeMarkdown(text: string, fileName: string): boolean {
   if (/\.(md|markdown)$/i.test(fileName)) return true;
   const head = text.slice(0, 20000);
@@ -190,7 +193,7 @@ export async function decodeInput(bytes: Uint8Array, fileName: string): Promise<
     if (isPdf(bytes)) {
       try {
         const text = await withTimeout(pdfToText(bytes, EXTRACT_TIMEOUT_MS), EXTRACT_TIMEOUT_MS + 1000, 'PDF text extraction');
-        if (text.trim() === '') return fail('unreadable', 'the PDF has no text layer (scanned images?)');
+        if (isBlank(text)) return fail('unreadable', 'the PDF has no text layer (scanned images?)');
         return { ok: true, text: normaliseNewlines(text), format: 'pdf', encoding: 'binary', warnings: [] };
       } catch (e) {
         return fail('unreadable', `the PDF could not be read: ${message(e)}`);
@@ -202,7 +205,7 @@ export async function decodeInput(bytes: Uint8Array, fileName: string): Promise<
       }
       try {
         const text = await withTimeout(docxToText(bytes), EXTRACT_TIMEOUT_MS, 'DOCX conversion');
-        if (text.trim() === '') return fail('empty', 'the Word document has no text');
+        if (isBlank(text)) return fail('empty', 'the Word document has no text');
         return { ok: true, text: normaliseNewlines(text), format: 'docx', encoding: 'binary', warnings: [] };
       } catch (e) {
         return fail('unreadable', `the Word document could not be read: ${message(e)}`);
@@ -217,7 +220,7 @@ export async function decodeInput(bytes: Uint8Array, fileName: string): Promise<
     const decoded = decodeText(bytes);
     if (!decoded) return fail('binary', 'the bytes are not text in UTF-8, UTF-16 or GB18030');
     const text = normaliseNewlines(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
-    if (text.trim() === '') return fail('empty', 'the file holds only whitespace');
+    if (isBlank(text)) return fail('empty', 'the file holds only whitespace');
     if (looksLikeHtml(text, fileName)) {
       return { ok: true, text: htmlToText(text), format: 'html', encoding: decoded.encoding, warnings: decoded.warnings };
     }
