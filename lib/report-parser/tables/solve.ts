@@ -51,6 +51,15 @@ class Evaluator {
   readonly forced = new Uint8Array(ROWS * W);
   /** Cells of rows that could not be read at all: they stay blank rather than be rebuilt from the others. */
   readonly locked = new Uint8Array(ROWS * W);
+  /** Fast path when no candidate has an unknown cell: fixed rows written once, only the varying rows rewritten
+   * and only the identities that touch them re-scored. */
+  private readonly simple: boolean;
+  private readonly base = new Float64Array(ROWS * W);
+  private readonly baseForced = new Uint8Array(ROWS * W);
+  private readonly varSlots: number[] = [];
+  private readonly touching: Compiled[] = [];
+  private readonly constScore: number = 0;
+
   constructor(
     private readonly slots: readonly Slot[],
     private readonly rowOf: Int32Array,
@@ -59,10 +68,40 @@ class Evaluator {
     slots.forEach((slot, s) => {
       if (slot.cands.length === 1 && slot.cands[0]?.kind === 'unreadable') this.locked.fill(1, (rowOf[s] ?? 0) * W, (rowOf[s] ?? 0) * W + W);
     });
+    this.simple = slots.every((slot) => slot.cands.every((c) => !c.values.includes(null)));
+    if (!this.simple) return;
+    const varRow = new Uint8Array(ROWS * W);
+    this.base.fill(NaN);
+    slots.forEach((slot, s) => {
+      const b = (rowOf[s] ?? 0) * W;
+      if (slot.cands.length > 1) {
+        this.varSlots.push(s);
+        varRow.fill(1, b, b + W);
+        return;
+      }
+      const v = slot.cands[0]?.values ?? [];
+      for (let k = 0; k < W; k++) this.base[b + k] = v[k] ?? NaN;
+      for (const k of slot.cands[0]?.inferred ?? []) this.baseForced[b + k] = 1;
+    });
+    let constScore = 0;
+    for (const idn of ids) {
+      let touches = false;
+      for (let i = 0; i < idn.left.length && !touches; i++) if (varRow[idn.left[i] ?? 0] === 1) touches = true;
+      for (let i = 0; i < idn.right.length && !touches; i++) if (varRow[idn.right[i] ?? 0] === 1) touches = true;
+      if (touches) {
+        this.touching.push(idn);
+        continue;
+      }
+      const l = sum(this.base, idn.left);
+      const r = sum(this.base, idn.right);
+      if (!Number.isNaN(l) && !Number.isNaN(r)) constScore += l === r ? 1 : -1;
+    }
+    this.constScore = constScore;
   }
 
   /** Fill the cells for a choice and return its score. */
   run(choice: readonly number[]): number {
+    if (this.simple) return this.runSimple(choice);
     const { cells, forced, slots, rowOf, ids } = this;
     cells.fill(NaN);
     forced.fill(0);
@@ -81,6 +120,27 @@ class Evaluator {
     if (unknown) this.fill();
     let score = 0;
     for (const idn of ids) {
+      const l = sum(cells, idn.left);
+      const r = sum(cells, idn.right);
+      if (Number.isNaN(l) || Number.isNaN(r)) continue;
+      score += l === r ? 1 : -1;
+    }
+    return score;
+  }
+
+  private runSimple(choice: readonly number[]): number {
+    const { cells, forced, slots, rowOf } = this;
+    cells.set(this.base);
+    forced.set(this.baseForced);
+    for (const s of this.varSlots) {
+      const cand = slots[s]?.cands[choice[s] ?? 0];
+      const v = cand?.values ?? [];
+      const b = (rowOf[s] ?? 0) * W;
+      for (let k = 0; k < W; k++) cells[b + k] = v[k] ?? NaN;
+      for (const k of cand?.inferred ?? []) forced[b + k] = 1;
+    }
+    let score = this.constScore;
+    for (const idn of this.touching) {
       const l = sum(cells, idn.left);
       const r = sum(cells, idn.right);
       if (Number.isNaN(l) || Number.isNaN(r)) continue;
@@ -157,7 +217,7 @@ class Evaluator {
 
 function sum(cells: Float64Array, idx: Int32Array): number {
   let s = 0;
-  for (const i of idx) s += cells[i] ?? NaN;
+  for (let k = 0; k < idx.length; k++) s += cells[idx[k] ?? 0] ?? NaN;
   return s;
 }
 
