@@ -34,6 +34,37 @@ const TARGETS = option('--targets', 'pglite,postgres').split(',');
 const SOURCE = option('--source', 'truth');
 const CONCURRENCY = Math.max(1, Number(option('--concurrency', '4')));
 
+/**
+ * CPU seconds used so far by a server's live processes (Linux /proc): its process group (runuser, postmaster)
+ * and their children (backends, which postgres moves into sessions of their own).
+ */
+function groupCpuSeconds(pgid: number): number {
+  const procs: { pid: number; ppid: number; pgrp: number; cpu: number }[] = [];
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // USER_HZ is 100 on Linux.
+      procs.push({ pid: Number(pid), ppid: Number(f[1]), pgrp: Number(f[2]), cpu: (Number(f[11]) + Number(f[12])) / 100 });
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  const ours = new Set(procs.filter((p) => p.pgrp === pgid).map((p) => p.pid));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) {
+      if (!ours.has(p.pid) && ours.has(p.ppid)) {
+        ours.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  return procs.filter((p) => ours.has(p.pid)).reduce((s, p) => s + p.cpu, 0);
+}
+
+let serverPgid = 0;
+
 interface Result {
   target: string;
   seconds: number;
@@ -76,6 +107,8 @@ async function run(target: string, db: Db): Promise<Result> {
   let parseMs = 0;
   const failures: string[] = [];
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
+  const server0 = serverPgid ? groupCpuSeconds(serverPgid) : 0;
   const gen = generateReports(N, { seed: SEED });
   // K workers pull from one generator: at most K reports exist at a time, whatever N is.
   const worker = async () => {
@@ -96,6 +129,12 @@ async function run(target: string, db: Db): Promise<Result> {
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   for (const f of failures) process.stdout.write(`  failed ${f}\n`);
+  const cpu = process.cpuUsage(cpu0);
+  const serverCpu = serverPgid ? groupCpuSeconds(serverPgid) - server0 : 0;
+  process.stdout.write(
+    `  CPU per report: this process ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms` +
+      `${serverPgid ? `, PostgreSQL server ${((serverCpu * 1000) / N).toFixed(2)} ms` : ' (PGlite runs in this process)'}\n`,
+  );
   return { target, seconds, rate: N / seconds, peakRssMb: peak / 2 ** 20, counts, parseSeconds: parseMs / 1000 };
 }
 
@@ -154,6 +193,7 @@ async function main(): Promise<void> {
     let server: PgServer | undefined;
     try {
       server = await startPgServer();
+      serverPgid = server.pgid;
       const db = createDb({ url: server.url, max: Math.max(4, CONCURRENCY + 1) });
       try {
         const r = await run('postgres', db);

@@ -68,6 +68,22 @@ function noDelaySocket(o: { host: string[]; port: number[]; path?: string | fals
   });
 }
 
+/**
+ * drizzle runs every query through `unsafe(…, { prepare: false })`. For a query with parameters postgres.js then
+ * sends Parse/Describe, waits for the server's answer, and only then Bind/Execute: two round trips, and no
+ * pipelining behind it. Named (cached) statements go out in one write. Applies to queries outside transactions
+ * (pages, and ingest's one-statement path); drizzle's transactions keep the default.
+ */
+function preferPreparedStatements(client: postgres.Sql): void {
+  const unsafe = client.unsafe.bind(client);
+  const patched = (query: string, args?: unknown[], options?: Record<string, unknown>) =>
+    unsafe(query, args as postgres.ParameterOrJSON<never>[], {
+      ...options,
+      prepare: Array.isArray(args) && args.length > 0,
+    } as postgres.UnsafeQueryOptions);
+  client.unsafe = patched as unknown as typeof client.unsafe;
+}
+
 function redact(url: string): string {
   try {
     const u = new URL(url);
@@ -87,6 +103,7 @@ export function createDb(opts: CreateDbOptions = {}): Db {
       // `socket` is a documented postgres.js option missing from its type definitions.
       ...({ socket: noDelaySocket } as object),
     });
+    preferPreparedStatements(client);
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     meta.set(db, {
       kind: 'postgres',

@@ -12,6 +12,8 @@ export interface PgServer {
   /** postgres://postgres@127.0.0.1:PORT/gongkai */
   url: string;
   port: number;
+  /** Process group of the server (postmaster and backends), e.g. to read their CPU time from /proc. */
+  pgid: number;
   /** Creates another empty database on the same server and returns its URL. */
   createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
@@ -191,5 +193,5 @@ export async function startPgServer(): Promise<PgServer> {
     fs.rmSync(dir, { recursive: true, force: true });
   };
 
-  return { url, port, createDatabase, stop };
+  return { url, port, pgid: child.pid ?? 0, createDatabase, stop };
 }
