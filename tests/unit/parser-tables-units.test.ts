@@ -68,6 +68,13 @@ describe('rowCandidates', () => {
     expect(c.every((x) => x.values.every((v) => v === null || v >= 0))).toBe(true);
     expect(c.map((x) => x.values)).toContainEqual([5, 3, 0, 0, 0, 6, 14]);
   });
+  it('an empty cell between two numbers puts that placement first', () => {
+    const cells = [1, 2, 3, 5, 6, 7];
+    const toks = ['1', '0', '0', '0', '0', '2'].map((x, i) => ({ ...tok(x), cell: cells[i] ?? 0 }));
+    expect(rowCandidates(toks, 7, 7)[0]?.values).toEqual([1, 0, 0, 1, 0, 0, 2]);
+    const noHint = ['1', '0', '0', '0', '0', '2'].map((x, i) => ({ ...tok(x), cell: i + 1 }));
+    expect(rowCandidates(noHint, 7, 7)[0]?.values).toEqual([1, 1, 0, 0, 0, 0, 2]);
+  });
   it('glued digits become split candidates', () => {
     const c = rowCandidates([tok('123000015', true)], 7, 7);
     expect(c).toMatchObject([{ kind: 'split', values: [12, 3, 0, 0, 0, 0, 15] }]);

@@ -183,7 +183,14 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
       if (!fillGroups(values, groupSize, inferred)) continue;
       out.push({ kind: 'missing', values, refs, inferred, missing: gaps });
     }
-    return out.length > 0 ? dedupe(out) : [unreadable(width)];
+    if (out.length === 0) return [unreadable(width)];
+    // An empty cell printed between two numbers shows where the gap is: that reading goes first.
+    const hint = interiorGaps(tokens);
+    if (hint.length === width - n) {
+      const key = hint.join(',');
+      out.sort((a, b) => Number(b.missing.join(',') === key) - Number(a.missing.join(',') === key));
+    }
+    return dedupe(out);
   }
   if (n > width && n - width <= 2) {
     const out: Candidate[] = [];
@@ -204,4 +211,19 @@ function unreadable(width: number): Candidate {
 
 function partRefs(tok: NumToken, values: readonly number[]): CellRef[] {
   return values.map((v) => ({ line: tok.line, cell: tok.cell, raw: String(v) }));
+}
+
+/**
+ * Gap positions (in the row's cell order) shown by empty cells between two numbers of the same tab or pipe row:
+ * tokens i and i+1 on one line with cell indexes further apart than 1.
+ */
+function interiorGaps(tokens: readonly NumToken[]): number[] {
+  const gaps: number[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    if (!a || !b || a.line !== b.line) continue;
+    for (let k = 1; k < b.cell - a.cell; k++) gaps.push(i + gaps.length + 1);
+  }
+  return gaps;
 }
