@@ -1,7 +1,8 @@
 /**
  * Web benchmark: N synthetic reports in a PostgreSQL server started for the run, `next start` (a build in
  * .next-bench) showing them (GONGKAI_INCLUDE_SYNTHETIC=1), then concurrent load on the agency, report and ranking
- * pages over loopback. Prints p50/p99 latency and req/s per page, and the gzipped JS each page ships.
+ * pages over loopback. Per page: p50/p99 latency with one client, req/s (and latency) with --concurrency clients,
+ * and the gzipped JS the page ships (its <script src> chunks).
  *
  *   npm run bench:web -- --reports 1000 [--seed 1] [--concurrency 8] [--seconds 10] [--max-requests 5000]
  *                        [--ingest-concurrency 4]
@@ -120,14 +121,22 @@ async function pickPaths(db: Db): Promise<PageKind[]> {
   ];
 }
 
-interface LoadResult {
-  page: string;
+interface Phase {
+  clients: number;
   requests: number;
   errors: number;
   firstError?: string;
   p50: number;
   p99: number;
   rps: number;
+}
+
+interface LoadResult {
+  page: string;
+  /** One client at a time: the latency a reader sees. */
+  single: Phase;
+  /** CONCURRENCY clients: throughput, and latency under load. */
+  loaded: Phase;
   jsGzipKb: number;
 }
 
@@ -149,20 +158,13 @@ async function shippedJsGzipKb(base: string, path: string): Promise<number> {
   return total / 1024;
 }
 
-async function drive(server: NextServer, kind: PageKind): Promise<LoadResult> {
-  const first = await fetch(server.url + kind.paths[0]);
-  const firstBody = await first.text();
-  if (first.status !== 200 || !kind.mustContain.test(firstBody)) {
-    throw new Error(`${kind.paths[0]}: HTTP ${first.status}, does not show ${kind.mustContain} — is the page hiding synthetic data?`);
-  }
-  // Warm-up: every URL once, so that first-render compilation and cold caches are not measured.
-  for (const p of kind.paths.slice(0, 50)) await (await fetch(server.url + p)).text();
+async function phase(server: NextServer, kind: PageKind, clients: number, seconds: number): Promise<Phase> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
   let issued = 0;
   const started = performance.now();
-  const deadline = started + SECONDS * 1000;
+  const deadline = started + seconds * 1000;
   const worker = async () => {
     while (issued < MAX_REQUESTS && performance.now() < deadline) {
       const path = kind.paths[issued++ % kind.paths.length]!;
@@ -181,19 +183,40 @@ async function drive(server: NextServer, kind: PageKind): Promise<LoadResult> {
       }
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(Array.from({ length: clients }, worker));
+  const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {
-    page: kind.name,
+    clients,
     requests: latencies.length,
     errors,
     firstError,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    rps: latencies.length / seconds,
-    jsGzipKb: await shippedJsGzipKb(server.url, kind.paths[0]!),
+    rps: latencies.length / elapsed,
   };
+}
+
+async function drive(server: NextServer, kind: PageKind): Promise<LoadResult> {
+  const first = await fetch(server.url + kind.paths[0]);
+  const firstBody = await first.text();
+  if (first.status !== 200 || !kind.mustContain.test(firstBody)) {
+    throw new Error(`${kind.paths[0]}: HTTP ${first.status}, does not show ${kind.mustContain} — is the page hiding synthetic data?`);
+  }
+  // Warm-up, so that first renders and cold caches are not measured.
+  for (const p of kind.paths.slice(0, 50)) await (await fetch(server.url + p)).text();
+  const single = await phase(server, kind, 1, SECONDS / 2);
+  const loaded = await phase(server, kind, CONCURRENCY, SECONDS);
+  return { page: kind.name, single, loaded, jsGzipKb: await shippedJsGzipKb(server.url, kind.paths[0]!) };
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+function describePhase(p: Phase): string {
+  return (
+    `${p.clients} client${p.clients > 1 ? 's' : ''}: ${p.requests} requests, p50 ${ms(p.p50)}, p99 ${ms(p.p99)}, ` +
+    `${p.rps.toFixed(0)} req/s, ${p.errors} errors${p.firstError ? ` (first: ${p.firstError})` : ''}`
+  );
 }
 
 async function main(): Promise<void> {
@@ -231,19 +254,18 @@ async function main(): Promise<void> {
         continue;
       }
       results.push(r);
-      say(
-        `${r.page}: ${r.requests} requests, ${r.errors} errors, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
-          `${r.rps.toFixed(0)} req/s, JS ${r.jsGzipKb.toFixed(1)} KB gz${r.firstError ? ` (first error: ${r.firstError})` : ''}`,
-      );
+      say(`${r.page}: ${describePhase(r.single)}`);
+      say(`${r.page}: ${describePhase(r.loaded)}`);
+      say(`${r.page}: ${r.jsGzipKb.toFixed(1)} KB gz JS`);
     }
-    say(`\nsummary (${N} reports, ${CONCURRENCY} clients):`);
+    say(`\nsummary (${N} reports; p50/p99 with 1 client; req/s with ${CONCURRENCY}):`);
     for (const r of results) {
       say(
-        `web ${r.page}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s, ` +
-          `${r.jsGzipKb.toFixed(1)} KB gz JS, ${r.errors} errors`,
+        `web ${r.page}: p50 ${ms(r.single.p50)}, p99 ${ms(r.single.p99)}, ${r.loaded.rps.toFixed(0)} req/s ` +
+          `(p50 ${ms(r.loaded.p50)} under load), ${r.jsGzipKb.toFixed(1)} KB gz JS, ${r.single.errors + r.loaded.errors} errors`,
       );
     }
-    if (results.some((r) => r.errors > 0)) process.exitCode = 1;
+    if (results.some((r) => r.single.errors + r.loaded.errors > 0)) process.exitCode = 1;
   } finally {
     await server?.stop();
     await pg?.stop();
