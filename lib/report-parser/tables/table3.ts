@@ -6,7 +6,7 @@ import { alignTable3 } from '../labels';
 import { evaluateIdentities, table3Identities, type Identity, type Matrix } from '../checks';
 import type { Applications, ApplicantCells, SourceRef, Warning } from '../types';
 import { rowCandidates, type Candidate, type CellRef } from './candidates';
-import { ROW_INDEX, solve, type Slot } from './solve';
+import { ROW_INDEX, solve, type Slot, type Solution } from './solve';
 import type { StreamRow } from './stream';
 
 export interface Table3Result {
@@ -78,23 +78,7 @@ export function readTable3(
   }
   const identities = table3Identities(present);
   let sol = solve(slots, identities);
-  // Digits run together with a cell lost are a guess on a guess: kept only when no identity of the row fails.
-  const guessed = slots.some((slot, s) => {
-    const cand = slot.cands[sol.choice[s] ?? 0];
-    return cand?.runTogether === true && cand.kind === 'missing';
-  });
-  const failing = guessed ? evaluateIdentities(sol.best.matrix, identities, lines).filter((c) => !c.passed).map((c) => c.id) : [];
-  let resolve = false;
-  if (guessed) slots.forEach((slot, s) => {
-    const cand = slot.cands[sol.choice[s] ?? 0];
-    if (!cand?.runTogether || cand.kind !== 'missing') return;
-    const touches = identities.some((idn) => failing.includes(idn.id) && [...idn.left, ...idn.right].some(([r]) => r === slot.key));
-    if (touches) {
-      slot.cands = [unreadableRow()];
-      resolve = true;
-    }
-  });
-  if (resolve) sol = solve(slots, identities);
+  if (dropFailedGuesses(slots, sol, identities, lines)) sol = solve(slots, identities);
   const matrix = sol.best.matrix;
 
   // Warnings for damaged rows, in row order.
@@ -242,4 +226,32 @@ function uniqueRows(rows: readonly ((number | null)[] | undefined)[]): (number |
 
 function unreadableRow(): Candidate {
   return { kind: 'unreadable', values: new Array<number | null>(WIDTH).fill(null), refs: new Array<CellRef | null>(WIDTH).fill(null), inferred: [], missing: [] };
+}
+
+/**
+ * Digits run together with a cell lost as well are a guess on a guess: such a row is kept only when no identity
+ * it takes part in fails; otherwise it is made unreadable (blank). True when a slot was changed.
+ */
+function dropFailedGuesses(
+  slots: Slot[],
+  sol: Solution,
+  identities: readonly Identity[],
+  lines: Partial<Record<ApplicationRow, number>>,
+): boolean {
+  const guessed = (s: number): boolean => {
+    const cand = slots[s]?.cands[sol.choice[s] ?? 0];
+    return cand?.runTogether === true && cand.kind === 'missing';
+  };
+  if (!slots.some((_, s) => guessed(s))) return false;
+  const failing = new Set(evaluateIdentities(sol.best.matrix, identities, lines).filter((c) => !c.passed).map((c) => c.id));
+  let changed = false;
+  slots.forEach((slot, s) => {
+    if (!guessed(s)) return;
+    const touches = identities.some((idn) => failing.has(idn.id) && [...idn.left, ...idn.right].some(([r]) => r === slot.key));
+    if (touches) {
+      slot.cands = [unreadableRow()];
+      changed = true;
+    }
+  });
+  return changed;
 }
