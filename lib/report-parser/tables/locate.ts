@@ -27,12 +27,20 @@ export function findFurniture(lines: readonly string[], from: number, to: number
   }
   for (let i = from; i < to; i++) {
     const raw = lines[i] ?? '';
+    // Cheap pre-test without allocating: page furniture has a dash, 页, a slash, or is a bare number far from the
+    // margin (centred by pdftotext).
+    if (
+      raw.indexOf('-') === -1 &&
+      raw.indexOf('页') === -1 &&
+      raw.indexOf('/') === -1 &&
+      raw.indexOf('~') === -1 &&
+      !raw.startsWith('        ')
+    ) {
+      continue;
+    }
     if (raw.length > 40 && raw.indexOf('\f') === -1 && raw.trimStart().length > 16) continue;
     const t = raw.indexOf('\f') === -1 ? raw.trim() : raw.replace(/\f/g, '').trim();
-    if (t === '') continue;
-    if (t.length > 16) continue;
-    // Cheap pre-test: page furniture has a dash, 页, a slash, or is a bare number far from the margin.
-    if (!/[-~页/]/.test(t) && !(raw.charCodeAt(0) === 32 && raw.startsWith('        '))) continue;
+    if (t === '' || t.length > 16) continue;
     if (PAGE_NUMBER.some((re) => re.test(t))) {
       skip[i] = 1;
       continue;
