@@ -10,6 +10,7 @@
  * --source parser: each report's text goes through parseReport first, as a file would (end to end).
  * --concurrency K (default 4): K reports in flight on K connections, each still its own transaction.
  *   PGlite has one connection, so there they simply queue.
+ * --transport tcp|unix (default tcp): reach the server over 127.0.0.1 or over its Unix socket.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,6 +34,7 @@ const SEED = Number(option('--seed', '1'));
 const TARGETS = option('--targets', 'pglite,postgres').split(',');
 const SOURCE = option('--source', 'truth');
 const CONCURRENCY = Math.max(1, Number(option('--concurrency', '4')));
+const TRANSPORT = option('--transport', 'tcp');
 
 /**
  * CPU seconds used so far by a server's live processes (Linux /proc): its process group (runuser, postmaster)
@@ -173,7 +175,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(N) || N <= 0) throw new Error('--reports must be a positive whole number');
   if (TARGETS.length > 1) return runInChildren();
   process.stdout.write(
-    `benchmark (${TARGETS.join(', ')}): ${N} synthetic reports, seed ${SEED}, source ${SOURCE}, concurrency ${CONCURRENCY}, ` +
+    `benchmark (${TARGETS.join(', ')}): ${N} synthetic reports, seed ${SEED}, source ${SOURCE}, concurrency ${CONCURRENCY}, transport ${TRANSPORT}, ` +
       `${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at start\n`,
   );
   const results: Result[] = [];
@@ -194,7 +196,11 @@ async function main(): Promise<void> {
     try {
       server = await startPgServer();
       serverPgid = server.pgid;
-      const db = createDb({ url: server.url, max: Math.max(4, CONCURRENCY + 1) });
+      const db = createDb({
+        url: server.url,
+        socketPath: TRANSPORT === 'unix' ? server.socketPath : undefined,
+        max: Math.max(4, CONCURRENCY + 1),
+      });
       try {
         const r = await run('postgres', db);
         results.push(r);

@@ -49,6 +49,8 @@ export interface CreateDbOptions {
   pgliteDir?: string;
   /** postgres.js pool size. */
   max?: number;
+  /** Connect through this Unix socket instead of the URL's host and port (user and database still from the URL). */
+  socketPath?: string;
 }
 
 /**
@@ -99,6 +101,7 @@ export function createDb(opts: CreateDbOptions = {}): Db {
   if (opts.url) {
     const client = postgres(opts.url, {
       max: opts.max ?? 10,
+      ...(opts.socketPath ? { path: opts.socketPath } : {}),
       onnotice: () => {},
       // `socket` is a documented postgres.js option missing from its type definitions.
       ...({ socket: noDelaySocket } as object),

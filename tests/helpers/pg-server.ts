@@ -12,6 +12,8 @@ export interface PgServer {
   /** postgres://postgres@127.0.0.1:PORT/gongkai */
   url: string;
   port: number;
+  /** The server's Unix socket (createDb's socketPath): no TCP stack, cheaper per query on one machine. */
+  socketPath: string;
   /** Process group of the server (postmaster and backends), e.g. to read their CPU time from /proc. */
   pgid: number;
   /** Creates another empty database on the same server and returns its URL. */
@@ -193,5 +195,6 @@ export async function startPgServer(): Promise<PgServer> {
     fs.rmSync(dir, { recursive: true, force: true });
   };
 
-  return { url, port, pgid: child.pid ?? 0, createDatabase, stop };
+  const socketPath = path.join(dir, `.s.PGSQL.${port}`);
+  return { url, port, socketPath, pgid: child.pid ?? 0, createDatabase, stop };
 }
