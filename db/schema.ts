@@ -111,6 +111,7 @@ export const reports = pgTable(
     parsed: jsonb('parsed').notNull(),
     checksPassed: smallint('checks_passed').notNull().default(0),
     checksTotal: smallint('checks_total').notNull().default(0),
+    /** Generated test data (lib/synthetic, `gongkai ingest --synthetic`): pages and the API leave these out. */
     synthetic: boolean('synthetic').notNull().default(false),
     ingestedAt: timestamp('ingested_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -191,6 +192,7 @@ export const reportTotals = pgTable(
     agencyId: integer('agency_id').notNull(),
     year: smallint('year').notNull(),
     isCurrent: boolean('is_current').notNull(),
+    /** Copied from reports.synthetic so rankings can filter without a join. */
     synthetic: boolean('synthetic').notNull().default(false),
     provinceCode: text('province_code'),
     cityCode: text('city_code'),
