@@ -20,7 +20,7 @@ export function findFurniture(lines: readonly string[], from: number, to: number
   const headerCount = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
-    if (raw.length >= 8 && raw.indexOf('报告') !== -1) {
+    if (raw.length >= 8 && raw.length < 80 && raw.indexOf('报告') !== -1) {
       const t = toMatchForm(raw.replace(/\f/g, '').trim());
       if (t.length >= 8 && t.length < 60 && /\d{4}\s*年/.test(t)) headerCount.set(t, (headerCount.get(t) ?? 0) + 1);
     }
