@@ -10,8 +10,9 @@ import { startTestPortal } from '../helpers/server';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cleanups: Array<() => Promise<void>> = [];
-  // The harness's hand-off, not app configuration (which lib/env.ts owns).
-  let base = process.env.BASE_URL;
+  // The harness's hand-off, not app configuration (which lib/env.ts owns). Vite itself sets BASE_URL to '/' (its
+  // public base path), so only an absolute URL counts.
+  let base = /^https?:\/\//.test(process.env.BASE_URL ?? '') ? process.env.BASE_URL : undefined;
   if (!base) {
     process.stdout.write('e2e setup: no BASE_URL, building and starting a portal with the sample data…\n');
     const portal = await startTestPortal();
