@@ -58,14 +58,16 @@ export function readTable3(
   const slots: Slot[] = [];
   const lines: Partial<Record<ApplicationRow, number>> = {};
   const present = new Set<ApplicationRow>();
-  const rawDigits = new Map<ApplicationRow, string>();
+  const rowOfKey = new Map<ApplicationRow, StreamRow>();
+  // The printed digits of a row, for messages only (built on demand).
+  const rawDigits = { get: (k: ApplicationRow): string => (rowOfKey.get(k)?.nums ?? []).map((t) => t.raw).join(" ") };
   for (const m of matches) {
     const row = rows[m.row];
     if (!row || present.has(m.key)) continue;
     present.add(m.key);
     lines[m.key] = row.line;
     slots.push({ key: m.key, cands: rowCandidates(row.nums, WIDTH, WIDTH) });
-    rawDigits.set(m.key, row.nums.map((t) => t.raw).join(' '));
+    rowOfKey.set(m.key, row);
     if (m.similarity < FUZZY_BELOW) {
       warnings.push({
         code: 'label-fuzzy',
