@@ -60,7 +60,7 @@ export function readTable3(
   const present = new Set<ApplicationRow>();
   const rowOfKey = new Map<ApplicationRow, StreamRow>();
   // The printed digits of a row, for messages only (built on demand).
-  const rawDigits = { get: (k: ApplicationRow): string => (rowOfKey.get(k)?.nums ?? []).map((t) => t.raw).join(" ") };
+  const rawDigits = { get: (k: ApplicationRow): string => (rowOfKey.get(k)?.nums ?? []).map((t) => t.raw).join(' ') };
   for (const m of matches) {
     const row = rows[m.row];
     if (!row || present.has(m.key)) continue;
