@@ -1,5 +1,15 @@
 /**
  * Entry points of the report parser: bytes or text in, a typed ParseResult out. Never throws.
+ *
+ * Table pipeline: the normalised text (line numbers refer to it) → headings located on compact lines → table lines
+ * brought to matching form (full-width → half-width, one character for one) → a row stream per table (label text
+ * gathered since the previous row's numbers + the numbers after it; covers one-cell-per-line, tabs, pipes,
+ * markdown and PDF text alike) → table 3 rows aligned to the official labels by words and order → candidate
+ * readings of damaged rows (missing, extra, run-together cells) chosen jointly by the identities → checks.
+ *
+ * Provenance (`sources`): a printed cell is `{line, cell, raw}` with `cell` its 0-based index in the line's split
+ * (tabs, else pipes, else runs of 2+ spaces); a value forced by the identities has `cell: -1` (and a
+ * `value-inferred` warning); template-2021 `otherTotal` has `derivedFrom` naming the three sub-rows.
  */
 import { type TemplateKey } from './keys';
 import { evaluateIdentities, narrativeChecks, reviewChecks } from './checks';
