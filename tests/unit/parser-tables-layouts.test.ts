@@ -110,6 +110,19 @@ describe('damaged rows', () => {
   });
 });
 
+describe('numbers printed above their wrapped label (PDF text)', () => {
+  it('a row of 14 numbers is cut in two and the second half takes the next row', () => {
+    const lines = readFileSync(path.join(DIR, 'pdf-layout.txt'), 'utf8').split('\n');
+    const label = lines.findIndex((l) => l.includes('（二）部分公开'));
+    const [numbers] = lines.splice(label + 2, 1);
+    lines.splice(label, 0, numbers ?? '');
+    const res = parseText(lines.join('\n'));
+    if (!res.ok) throw new Error(res.error.message);
+    expect(tableRows(res.report)).toEqual(EXPECTED_ROWS);
+    expect(codes(res.report, 'label-fuzzy')).toMatchObject([{ row: 'partiallyGranted', detail: { label: '' } }]);
+  });
+});
+
 describe('blank cells printed as dashes', () => {
   it('keep their column: forced by the identities where they can be, null otherwise', () => {
     const text = readFileSync(path.join(DIR, 'tabs.txt'), 'utf8')

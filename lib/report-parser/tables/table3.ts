@@ -2,7 +2,7 @@
  * Table 3 (收到和处理政府信息公开申请情况): rows found by their words, damaged rows read by the identities.
  */
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, OTHER_SUB_ROWS, applicationRowsFor, type ApplicationRow, type TemplateKey } from '../keys';
-import { alignTable3 } from '../labels';
+import { alignTable3, TABLE3_LABELS, type LabelMatch } from '../labels';
 import { evaluateIdentities, table3Identities, type Identity, type Matrix } from '../checks';
 import type { Applications, ApplicantCells, SourceRef, Warning } from '../types';
 import { rowCandidates, type Candidate, type CellRef } from './candidates';
@@ -48,13 +48,14 @@ function cells(v: readonly (number | null)[] | undefined): ApplicantCells {
 }
 
 export function readTable3(
-  rows: readonly StreamRow[],
+  printedRows: readonly StreamRow[],
   template: TemplateKey,
   compactRegion: string,
   sources: Record<string, SourceRef>,
 ): Table3Result {
   const warnings: Warning[] = [];
-  const matches = alignTable3(rows.map((r) => r.label));
+  const rows = splitDoubleRows(printedRows);
+  const matches = placeUnlabelled(rows, alignTable3(rows.map((r) => r.label)), template);
   const slots: Slot[] = [];
   const lines: Partial<Record<ApplicationRow, number>> = {};
   const present = new Set<ApplicationRow>();
@@ -256,4 +257,42 @@ function dropFailedGuesses(
     }
   });
   return changed;
+}
+
+/**
+ * A row with exactly twice the cells holds two rows whose second label was lost (numbers printed above a wrapped
+ * label in PDF text, a blank label cell): it is cut in two, the second half unlabelled.
+ */
+function splitDoubleRows(rows: readonly StreamRow[]): readonly StreamRow[] {
+  if (!rows.some((r) => r.nums.length === 2 * WIDTH)) return rows;
+  const out: StreamRow[] = [];
+  for (const r of rows) {
+    if (r.nums.length !== 2 * WIDTH) {
+      out.push(r);
+      continue;
+    }
+    out.push({ ...r, nums: r.nums.slice(0, WIDTH) });
+    out.push({ label: '', fullLabel: '', line: r.nums[WIDTH]?.line ?? r.line, nums: r.nums.slice(WIDTH) });
+  }
+  return out;
+}
+
+/** An unlabelled row right after a matched one takes the next template row, when no other row has it. */
+function placeUnlabelled(rows: readonly StreamRow[], matches: LabelMatch[], template: TemplateKey): LabelMatch[] {
+  if (!rows.some((r) => r.label === '')) return matches;
+  const taken = new Set(matches.map((m) => m.key));
+  const byRow = new Map(matches.map((m) => [m.row, m]));
+  const order = TABLE3_LABELS.map(([k]) => k).filter((k) => template === '2021' ? k !== 'otherTotal' : !(OTHER_SUB_ROWS as readonly string[]).includes(k));
+  const out = matches.slice();
+  rows.forEach((r, i) => {
+    const prev = byRow.get(i - 1);
+    if (r.label !== '' || !prev) return;
+    const next = order[order.indexOf(prev.key) + 1];
+    if (!next || taken.has(next)) return;
+    const m: LabelMatch = { row: i, key: next, similarity: 0 };
+    taken.add(next);
+    byRow.set(i, m);
+    out.push(m);
+  });
+  return out.sort((a, b) => a.row - b.row);
 }
