@@ -17,11 +17,14 @@ export const PART_KINDS: readonly PartKind[] = ['agencies', 'reports', 'regions'
 /** Locale-less page paths that are not entities. */
 export const STATIC_PATHS = ['', '/regions', '/ranking', '/compare', '/search', '/methodology'] as const;
 
-/** `pages.xml`, then `agencies-1.xml` … for as many parts as the counts need (at least one per kind). */
+/**
+ * `pages.xml`, then `agencies-1.xml` … for as many parts as the counts need. A kind without entries gets no part:
+ * the protocol's schema requires at least one <url> in a <urlset>.
+ */
 export function planParts(counts: Record<PartKind, number>, perPart = ENTITIES_PER_PART): string[] {
   const names = ['pages.xml'];
   for (const kind of PART_KINDS) {
-    const parts = Math.max(1, Math.ceil(counts[kind] / perPart));
+    const parts = Math.ceil(counts[kind] / perPart);
     for (let i = 1; i <= parts; i += 1) names.push(`${kind}-${i}.xml`);
   }
   return names;

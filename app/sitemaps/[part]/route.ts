@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ part
       urls = STATIC_PATHS.map((path) => ({ path, lastmod }));
     } else {
       const entries = await listSitemapEntries(part.kind, (part.index - 1) * ENTITIES_PER_PART, ENTITIES_PER_PART);
-      if (entries.length === 0 && part.index > 1) return null;
+      if (entries.length === 0) return null; // an empty <urlset> is invalid: no such part
       urls = entries.map((e) => ({ path: PATH_OF[part.kind as keyof typeof PATH_OF](e.key), lastmod: e.lastmod }));
     }
     return { kind: 'text', text: urlsetXml(urls), contentType: 'application/xml; charset=utf-8' };
