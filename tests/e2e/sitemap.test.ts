@@ -67,6 +67,7 @@ describe('sitemap', () => {
       expect(Buffer.byteLength(res.text)).toBeLessThanOrEqual(50 * 1024 * 1024);
       expect(await parseXmlInBrowser(tracked.page, res.text)).toEqual({ ok: true, root: 'urlset', ns: SITEMAP_NS });
       const urls = await entries(res.text, 'url');
+      expect(urls.length).toBeGreaterThan(0); // the 0.9 schema requires at least one <url>
       expect(urls.length).toBeLessThanOrEqual(50_000);
       for (const u of urls) {
         expect(u.loc).not.toBeNull();
