@@ -207,12 +207,23 @@ describe('failed identities are reported, never corrected', () => {
 });
 
 describe('run-together digits with no consistent split', () => {
-  it('leaves the row blank and says so', () => {
+  it('bug: a run-together row whose printed total is off was left blank; the column identities place its parts', () => {
     const text = readFileSync(path.join(DIR, 'run-together.txt'), 'utf8').replace('二、上年结转政府信息公开申请数量2000002', '二、上年结转政府信息公开申请数量2000009');
     const res = parseText(text);
     if (!res.ok) throw new Error(res.error.message);
+    expect(res.report.applications.carriedOver).toEqual({ naturalPerson: 2, commercialEnterprise: 0, researchInstitution: 0, publicInterestOrg: 0, legalServiceOrg: 0, otherOrg: 0, total: 9 });
+    expect(res.report.warnings.find((w) => w.row === 'carriedOver')).toMatchObject({ code: 'cells-run-together', detail: { printed: '2000009', unbalanced: true } });
+    // The printed total is kept and its identities fail, with both sides.
+    expect(res.report.checks.find((c) => c.id === 'row.carriedOver')).toMatchObject({ passed: false, left: 2, right: 9 });
+    expect(res.report.checks.find((c) => c.id === 'balance.naturalPerson')).toMatchObject({ passed: true });
+  });
+
+  it('leaves the row blank and says so when the column identities reject every split', () => {
+    const text = readFileSync(path.join(DIR, 'run-together.txt'), 'utf8').replace('二、上年结转政府信息公开申请数量2000002', '二、上年结转政府信息公开申请数量2000090');
+    const res = parseText(text);
+    if (!res.ok) throw new Error(res.error.message);
     expect(res.report.applications.carriedOver).toEqual({ naturalPerson: null, commercialEnterprise: null, researchInstitution: null, publicInterestOrg: null, legalServiceOrg: null, otherOrg: null, total: null });
-    expect(res.report.warnings.find((w) => w.row === 'carriedOver')).toMatchObject({ code: 'cells-run-together', detail: { printed: '2000009', solutions: 0 } });
+    expect(res.report.warnings.find((w) => w.row === 'carriedOver')).toMatchObject({ code: 'cells-run-together', detail: { printed: '2000090', solutions: 0 } });
     // Checks with a blank operand are not emitted.
     expect(res.report.checks.find((c) => c.id === 'balance.total')).toBeUndefined();
   });

@@ -23,6 +23,8 @@ export interface Candidate {
   missing: number[];
   /** The cells were read from digits run together (kind 'split', or 'missing' when a cell was lost too). */
   runTogether?: boolean;
+  /** A split whose parts do not add up to its total (the printed total is off): only the other identities place it. */
+  unbalanced?: boolean;
 }
 
 /** Bounds that keep the search finite on hostile input. */
@@ -94,7 +96,7 @@ function dedupe(cands: Candidate[]): Candidate[] {
  * All splits of a digit string into `width` numbers (no leading zeros except "0" itself) such that in each group
  * the parts add up to the total. Bounded: at most MAX_SPLITS results and MAX_SPLIT_STEPS search steps.
  */
-export function splitDigits(digits: string, width: number, groupSize: number): number[][] {
+export function splitDigits(digits: string, width: number, groupSize: number, balanced = true): number[][] {
   const out: number[][] = [];
   if (digits.length < width || digits.length > MAX_DIGITS) return out;
   const parts: number[] = [];
@@ -109,7 +111,7 @@ export function splitDigits(digits: string, width: number, groupSize: number): n
     const remainingCells = width - k;
     const remainingDigits = digits.length - pos;
     if (remainingDigits < remainingCells || remainingDigits > remainingCells * maxLen) return;
-    const isTotal = (k + 1) % groupSize === 0;
+    const isTotal = balanced && (k + 1) % groupSize === 0;
     if (isTotal) {
       // The total is determined by the group: only its printed form can follow.
       const s = String(groupSum);
@@ -155,7 +157,18 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
     }
     // Cells lost as well (blank cells flattened away): width − 1 (else − 2) numbers, the gaps placed as for 6 of 7.
     const out: Candidate[] = [];
-    for (let lost = 1; lost <= 2 && out.length === 0 && only.raw.length <= width + 3; lost++) {
+    // Or every cell there but the printed total off (a failed row identity, as real reports have): any split, when
+    // few enough that the column identities can pick one.
+    if (only.raw.length >= width) {
+      const loose = splitDigits(only.raw, width, groupSize, false);
+      if (loose.length > 0 && loose.length < MAX_SPLITS) {
+        for (const values of loose) {
+          out.push({ kind: 'split', values, refs: partRefs(only, values), inferred: [], missing: [], runTogether: true, unbalanced: true });
+        }
+      }
+    }
+    const loose = out.length;
+    for (let lost = 1; lost <= 2 && out.length === loose && only.raw.length <= width + 3; lost++) {
       for (const parts of splitDigits(only.raw, width - lost, width + 1)) {
         const toks = parts.map((v) => ({ ...only, value: v, raw: String(v), glued: false }));
         for (const c of rowCandidates(toks, width, groupSize)) if (c.kind === 'missing') out.push({ ...c, runTogether: true });

@@ -53,11 +53,11 @@ class Evaluator {
   readonly locked = new Uint8Array(ROWS * W);
   /** Fast path when no candidate has an unknown cell: fixed rows written once, only the varying rows rewritten
    * and only the identities that touch them re-scored. */
-  private readonly simple: boolean;
-  private readonly base = new Float64Array(ROWS * W);
+  readonly simple: boolean;
+  readonly base = new Float64Array(ROWS * W);
   private readonly baseForced = new Uint8Array(ROWS * W);
-  private readonly varSlots: number[] = [];
-  private readonly touching: Compiled[] = [];
+  readonly varSlots: number[] = [];
+  readonly touching: Compiled[] = [];
   private readonly constScore: number = 0;
 
   constructor(
@@ -259,6 +259,15 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
   let bestScore = ev.run(choice);
   let best = ev.snapshot(bestScore);
   if (vars.length === 0) return { best, choice, alternatives: [], exhaustive: true };
+  if (ev.simple) {
+    const found = boundedSearch(ev, slots, rowOf);
+    if (found) {
+      const [first, ...rest] = found;
+      const alternatives = rest.map((c) => ev.snapshot(ev.run(c)));
+      const score = ev.run(first as number[]);
+      return { best: ev.snapshot(score), choice: first as number[], alternatives, exhaustive: true };
+    }
+  }
   let bestChoice = choice.slice();
   let bestCells = ev.cells.slice();
   // Equal-score readings with different values; compared cell by cell (most ties fill to the same values).
@@ -309,4 +318,108 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
     }
   }
   return { best, choice: bestChoice, alternatives: ties.map((t) => t.evaluation), exhaustive };
+}
+
+const SEARCH_NODES = 200_000;
+const MAX_FAILURES = 3;
+const MAX_SOLUTIONS = 9;
+
+/**
+ * Depth-first search over the varying rows for the readings with the fewest failed identities (every identity is
+ * evaluable here, so fewest failures = best score). Each identity is tracked as left − right; the least and most
+ * the rows not yet chosen can still add bound it, so a branch is cut as soon as more identities than allowed can
+ * no longer hold. Coordinate ascent got stuck when several rows had to change together (digits run together in
+ * many rows); this finds the joint reading. Returns the choices (first = the one the odometer order would pick,
+ * then up to 8 other equally good readings), or null when the node budget runs out.
+ */
+function boundedSearch(ev: Evaluator, slots: readonly Slot[], rowOf: Int32Array): number[][] | null {
+  const ids = ev.touching;
+  const I = ids.length;
+  const vars = ev.varSlots;
+  const V = vars.length;
+  // Coefficient of each cell in each identity: +1 left, −1 right (a cell is on one side at most).
+  const coef = new Map<number, { id: number; sign: number }[]>();
+  ids.forEach((idn, i) => {
+    for (const c of idn.left) (coef.get(c) ?? coef.set(c, []).get(c))?.push({ id: i, sign: 1 });
+    for (const c of idn.right) (coef.get(c) ?? coef.set(c, []).get(c))?.push({ id: i, sign: -1 });
+  });
+  // Per varying slot and candidate: its contribution to each identity; per slot the least and most of those.
+  const contrib: Float64Array[] = [];
+  const sufMin = new Float64Array((V + 1) * I);
+  const sufMax = new Float64Array((V + 1) * I);
+  for (let p = 0; p < V; p++) {
+    const s = vars[p] ?? 0;
+    const cands = slots[s]?.cands ?? [];
+    const b = (rowOf[s] ?? 0) * W;
+    const arr = new Float64Array(cands.length * I);
+    cands.forEach((cand, k) => {
+      for (let j = 0; j < W; j++) {
+        const v = cand.values[j] ?? 0;
+        for (const t of coef.get(b + j) ?? []) arr[k * I + t.id] = (arr[k * I + t.id] ?? 0) + t.sign * v;
+      }
+    });
+    contrib.push(arr);
+  }
+  for (let p = V - 1; p >= 0; p--) {
+    const arr = contrib[p] as Float64Array;
+    const n = arr.length / I;
+    for (let i = 0; i < I; i++) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let k = 0; k < n; k++) {
+        const x = arr[k * I + i] ?? 0;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+      sufMin[p * I + i] = (sufMin[(p + 1) * I + i] ?? 0) + lo;
+      sufMax[p * I + i] = (sufMax[(p + 1) * I + i] ?? 0) + hi;
+    }
+  }
+  // The fixed rows' part of each identity.
+  const d = new Float64Array((V + 1) * I);
+  ids.forEach((idn, i) => {
+    let x = 0;
+    for (const c of idn.left) if (!(rowOf.some((r, s) => slots[s] && slots[s].cands.length > 1 && c >= r * W && c < r * W + W))) x += ev.base[c] ?? 0;
+    for (const c of idn.right) if (!(rowOf.some((r, s) => slots[s] && slots[s].cands.length > 1 && c >= r * W && c < r * W + W))) x -= ev.base[c] ?? 0;
+    d[i] = x;
+  });
+  const pick = new Int32Array(V);
+  let nodes = 0;
+  for (let allowed = 0; allowed <= Math.min(MAX_FAILURES, I); allowed++) {
+    const found: number[][] = [];
+    let overBudget = false;
+    const walk = (p: number): void => {
+      if (found.length >= MAX_SOLUTIONS || overBudget) return;
+      if (++nodes > SEARCH_NODES) {
+        overBudget = true;
+        return;
+      }
+      const at = p * I;
+      let failing = 0;
+      for (let i = 0; i < I; i++) {
+        const x = d[at + i] ?? 0;
+        if (x + (sufMin[at + i] ?? 0) > 0 || x + (sufMax[at + i] ?? 0) < 0) failing++;
+      }
+      if (failing > allowed) return;
+      if (p === V) {
+        const c = slots.map(() => 0);
+        for (let q = 0; q < V; q++) c[vars[q] ?? 0] = pick[q] ?? 0;
+        found.push(c);
+        return;
+      }
+      const arr = contrib[p] as Float64Array;
+      const n = arr.length / I;
+      const next = at + I;
+      for (let k = 0; k < n; k++) {
+        for (let i = 0; i < I; i++) d[next + i] = (d[at + i] ?? 0) + (arr[k * I + i] ?? 0);
+        pick[p] = k;
+        walk(p + 1);
+        if (found.length >= MAX_SOLUTIONS || overBudget) return;
+      }
+    };
+    walk(0);
+    if (overBudget) return null;
+    if (found.length > 0) return found;
+  }
+  return null;
 }

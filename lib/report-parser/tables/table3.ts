@@ -119,8 +119,10 @@ export function readTable3(
         code: 'cells-run-together',
         row: slot.key,
         line,
-        message: `Row ${slot.key}: digits run together were split using the identities`,
-        detail: { printed: rawDigits.get(slot.key), candidates: slot.cands.length },
+        message: cand.unbalanced
+          ? `Row ${slot.key}: digits run together were split by the column identities; its printed total is not the sum of its parts`
+          : `Row ${slot.key}: digits run together were split using the identities`,
+        detail: { printed: rawDigits.get(slot.key), candidates: slot.cands.length, ...(cand.unbalanced ? { unbalanced: true } : {}) },
       });
     } else if (cand.kind === 'unreadable') {
       const printed = rawDigits.get(slot.key) ?? '';
@@ -243,14 +245,23 @@ function dropFailedGuesses(
 ): boolean {
   const guessed = (s: number): boolean => {
     const cand = slots[s]?.cands[sol.choice[s] ?? 0];
-    return cand?.runTogether === true && cand.kind === 'missing';
+    return cand?.runTogether === true && (cand.kind === 'missing' || cand.unbalanced === true);
   };
   if (!slots.some((_, s) => guessed(s))) return false;
   const failing = new Set(evaluateIdentities(sol.best.matrix, identities, lines).filter((c) => !c.passed).map((c) => c.id));
   let changed = false;
   slots.forEach((slot, s) => {
     if (!guessed(s)) return;
-    const touches = identities.some((idn) => failing.has(idn.id) && [...idn.left, ...idn.right].some(([r]) => r === slot.key));
+    // An unbalanced split is read with its printed total off, so the identities of that total (its own row, the
+    // total column) fail by definition; every identity on its parts must hold.
+    const loose = slots[s]?.cands[sol.choice[s] ?? 0]?.unbalanced === true;
+    const own = `row.${slot.key}`;
+    const touches = identities.some(
+      (idn) =>
+        failing.has(idn.id) &&
+        !(loose && idn.id === own) &&
+        [...idn.left, ...idn.right].some(([r, c]) => r === slot.key && !(loose && c === WIDTH - 1)),
+    );
     if (touches) {
       slot.cands = [unreadableRow()];
       changed = true;
