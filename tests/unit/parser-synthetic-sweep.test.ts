@@ -2,52 +2,14 @@
  * Synthetic sweep: a few hundred generated reports (fixed seed, every layout, both templates, one in ten with
  * broken identities) parsed and every table figure compared with the generator's ground truth. Prints the exact-
  * match rate per layout and template; any mismatch fails with the first differing cells.
- *
- * Template 2021 `otherTotal` is compared with the sum of the three printed sub-rows (the contract's definition):
- * the generator's truth keeps the pre-break sum when it alters a sub-row's total, or alters an otherTotal that the
- * 2021 table never prints.
  */
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '@/lib/report-parser';
-import { APPLICANT_COLUMNS, OTHER_SUB_ROWS } from '@/lib/report-parser/keys';
-import type { ApplicantCells, ParsedReport } from '@/lib/report-parser/types';
-import { LAYOUTS, generateReports, type SyntheticReport } from '@/lib/synthetic';
+import { LAYOUTS, generateReports } from '@/lib/synthetic';
+import { compareSynthetic } from './layouts/synthetic-compare';
 
 const SEED = 20261122;
 const COUNT = 700;
-
-function expectedTables(truth: ParsedReport): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const [row, cells] of Object.entries(truth.proactive)) for (const [f, v] of Object.entries(cells ?? {})) out[`proactive.${row}.${f}`] = v;
-  for (const [row, cells] of Object.entries(truth.applications)) for (const [f, v] of Object.entries(cells ?? {})) out[`applications.${row}.${f}`] = v;
-  for (const [row, cells] of Object.entries(truth.reviews)) for (const [f, v] of Object.entries(cells ?? {})) out[`reviews.${row}.${f}`] = v;
-  if (truth.template === '2021') {
-    for (const c of APPLICANT_COLUMNS) {
-      out[`applications.otherTotal.${c}`] = OTHER_SUB_ROWS.reduce((s, r) => s + ((truth.applications[r] as ApplicantCells)[c] ?? 0), 0);
-    }
-  }
-  return out;
-}
-
-function get(report: ParsedReport, p: string): unknown {
-  const [table, row, field] = p.split('.') as [keyof ParsedReport, string, string];
-  return (report[table] as Record<string, Record<string, unknown> | undefined>)[row]?.[field];
-}
-
-/** Differences between the parse and the truth: table cells, then the metadata the generator controls. */
-export async function compareSynthetic(r: SyntheticReport): Promise<string[]> {
-  const res = await parseReport(r.bytes, { fileName: r.fileName });
-  if (!res.ok) return [`error ${res.error.code}: ${res.error.message}`];
-  const diffs: string[] = [];
-  for (const [p, want] of Object.entries(expectedTables(r.truth))) {
-    const got = get(res.report, p);
-    if (got !== want) diffs.push(`${p}: got ${String(got)}, want ${String(want)}`);
-  }
-  for (const k of ['template', 'year', 'agencyName', 'regionCode', 'publishedOn', 'feesCollectedYuan'] as const) {
-    if (res.report[k] !== r.truth[k]) diffs.push(`${k}: got ${String(res.report[k])}, want ${String(r.truth[k])}`);
-  }
-  return diffs;
-}
 
 describe('synthetic sweep: every layout, both templates, against the ground truth', () => {
   it(`parses ${COUNT} reports (seed ${SEED}) exactly`, async () => {

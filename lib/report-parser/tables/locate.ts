@@ -104,6 +104,29 @@ export class CompactLines {
   }
 }
 
+/** Table-3 rows after 本年新收, each with a row that follows it within a few lines (so narrative is not taken). */
+const FALLBACK_ANCHORS: readonly (readonly [string, string, RegExp])[] = [
+  ['转', '上年结转', /予以公开|办理结果/],
+  ['予', '予以公开', /部分公开|不予公开/],
+  ['计', '总计', /结转下年度/],
+];
+
+function fallbackAnchor(compact: CompactLines): number {
+  const n = compact.length;
+  for (const [ch, word, follower] of FALLBACK_ANCHORS) {
+    for (let i = 0; i < n; i++) {
+      if (!compact.has(i, ch)) continue;
+      const l = compact.at(i);
+      if (l.length >= 80 || l.indexOf(word) === -1) continue;
+      for (let j = i + 1; j < Math.min(n, i + 40); j++) {
+        const m = compact.at(j);
+        if (m.length < 80 && follower.test(m)) return i;
+      }
+    }
+  }
+  return -1;
+}
+
 /** Find the three table regions (0-based line ranges). */
 export function findSections(compact: CompactLines): Sections {
   const n = compact.length;
@@ -122,6 +145,9 @@ export function findSections(compact: CompactLines): Sections {
       if (newRow >= 0) break;
     }
   }
+  // 一、本年新收… itself lost (a page cut, an OCR gap): any other recognisable table-3 row anchors the table, the
+  // missing row is then reported by table 3 as row-missing instead of the whole report as truncated.
+  if (newRow < 0) newRow = fallbackAnchor(compact);
   if (newRow < 0) return { t1: null, t3: null, t4: null };
   let t3Start = newRow;
   for (let i = newRow; i >= Math.max(0, newRow - 60); i--) {
