@@ -54,6 +54,22 @@ function encodeGbk(text: string): Uint8Array {
   return new Uint8Array(out);
 }
 
+/** Rows (by label start) whose numbers move to the line above the label. */
+function numbersAbove(r: SyntheticReport, starts: string[]) {
+  return mapTable3(r, (lines, a, b) => {
+    const out = lines.slice(0, a);
+    let moved = 0;
+    for (const l of lines.slice(a, b)) {
+      const m = starts.some((s) => l.startsWith(s)) ? /^(\S+?)(  +\d.*)$/.exec(l) : null;
+      if (m) {
+        out.push(`          ${(m[2] ?? '').trim()}`, m[1] ?? '');
+        moved++;
+      } else out.push(l);
+    }
+    return moved === starts.length ? [...out, ...lines.slice(b)] : null;
+  });
+}
+
 const FULL_DIGITS = '０１２３４５６７８９';
 
 export const VARIANTS: Variant[] = [
@@ -104,6 +120,17 @@ export const VARIANTS: Variant[] = [
         if (!m) return null;
         return [...lines.slice(0, i), `          ${(m[2] ?? '').trim()}`, m[1] ?? '', ...lines.slice(i + 1)];
       }),
+  },
+  {
+    name: 'pdf-numbers-above-first-row',
+    layout: 'pdf',
+    // The first row's numbers above its label, right under the stacked column headers.
+    apply: (r) => numbersAbove(r, ['一、本年新收']),
+  },
+  {
+    name: 'pdf-numbers-above-several',
+    layout: 'pdf',
+    apply: (r) => numbersAbove(r, ['（二）部分公开', '2.没有现成信息', '四、结转下年度']),
   },
   {
     name: 'fullwidth-digits-mixed-brackets',
