@@ -337,28 +337,29 @@ function boundedSearch(ev: Evaluator, slots: readonly Slot[], rowOf: Int32Array)
   const I = ids.length;
   const vars = ev.varSlots;
   const V = vars.length;
-  // Coefficient of each cell in each identity: +1 left, −1 right (a cell is on one side at most).
-  const coef = new Map<number, { id: number; sign: number }[]>();
-  ids.forEach((idn, i) => {
-    for (const c of idn.left) (coef.get(c) ?? coef.set(c, []).get(c))?.push({ id: i, sign: 1 });
-    for (const c of idn.right) (coef.get(c) ?? coef.set(c, []).get(c))?.push({ id: i, sign: -1 });
-  });
-  // Per varying slot and candidate: its contribution to each identity; per slot the least and most of those.
+  // Per varying slot and candidate: its contribution (left − right) to each identity; the fixed rows' part in d.
+  const varPos = new Int32Array(ROWS).fill(-1);
+  for (let p = 0; p < V; p++) varPos[rowOf[vars[p] ?? 0] ?? 0] = p;
   const contrib: Float64Array[] = [];
+  for (let p = 0; p < V; p++) contrib.push(new Float64Array((slots[vars[p] ?? 0]?.cands.length ?? 0) * I));
   const sufMin = new Float64Array((V + 1) * I);
   const sufMax = new Float64Array((V + 1) * I);
-  for (let p = 0; p < V; p++) {
-    const s = vars[p] ?? 0;
-    const cands = slots[s]?.cands ?? [];
-    const b = (rowOf[s] ?? 0) * W;
-    const arr = new Float64Array(cands.length * I);
-    cands.forEach((cand, k) => {
-      for (let j = 0; j < W; j++) {
-        const v = cand.values[j] ?? 0;
-        for (const t of coef.get(b + j) ?? []) arr[k * I + t.id] = (arr[k * I + t.id] ?? 0) + t.sign * v;
-      }
-    });
-    contrib.push(arr);
+  const d = new Float64Array((V + 1) * I);
+  const addTerm = (i: number, c: number, sign: number): void => {
+    const p = varPos[(c / W) | 0] ?? -1;
+    if (p < 0) {
+      d[i] = (d[i] ?? 0) + sign * (ev.base[c] ?? 0);
+      return;
+    }
+    const arr = contrib[p] as Float64Array;
+    const cands = slots[vars[p] ?? 0]?.cands ?? [];
+    const col = c % W;
+    for (let k = 0; k < cands.length; k++) arr[k * I + i] = (arr[k * I + i] ?? 0) + sign * (cands[k]?.values[col] ?? 0);
+  };
+  for (let i = 0; i < I; i++) {
+    const idn = ids[i] as Compiled;
+    for (let t = 0; t < idn.left.length; t++) addTerm(i, idn.left[t] ?? 0, 1);
+    for (let t = 0; t < idn.right.length; t++) addTerm(i, idn.right[t] ?? 0, -1);
   }
   for (let p = V - 1; p >= 0; p--) {
     const arr = contrib[p] as Float64Array;
@@ -375,14 +376,6 @@ function boundedSearch(ev: Evaluator, slots: readonly Slot[], rowOf: Int32Array)
       sufMax[p * I + i] = (sufMax[(p + 1) * I + i] ?? 0) + hi;
     }
   }
-  // The fixed rows' part of each identity.
-  const d = new Float64Array((V + 1) * I);
-  ids.forEach((idn, i) => {
-    let x = 0;
-    for (const c of idn.left) if (!(rowOf.some((r, s) => slots[s] && slots[s].cands.length > 1 && c >= r * W && c < r * W + W))) x += ev.base[c] ?? 0;
-    for (const c of idn.right) if (!(rowOf.some((r, s) => slots[s] && slots[s].cands.length > 1 && c >= r * W && c < r * W + W))) x -= ev.base[c] ?? 0;
-    d[i] = x;
-  });
   const pick = new Int32Array(V);
   let nodes = 0;
   for (let allowed = 0; allowed <= Math.min(MAX_FAILURES, I); allowed++) {
