@@ -21,7 +21,7 @@ export async function KeyFigures({ latest, previous, locale }: { latest: AgencyY
     const delta = asPoints
       ? d === null
         ? '—'
-        : `${formatDelta(d * 100, locale, 1)} ${locale === 'en' ? 'pp' : '个百分点'}`
+        : t('percentagePoints', { delta: formatDelta(d * 100, locale, 1) })
       : formatDelta(d, locale);
     return t('changeFrom', { year: prevYear, delta });
   };

@@ -9,38 +9,62 @@ export async function ReportChecks({ report, locale }: { report: ReportDetail; l
   const [t, c] = await Promise.all([getTranslations('report'), getTranslations('checks')]);
   if (report.checks.length === 0) return <p>{t('noChecks')}</p>;
   const failed = report.checks.filter((x) => !x.passed);
+  const passed = report.checks.filter((x) => x.passed);
+  const table = (rows: typeof report.checks, id: string) => (
+    <div className="table-scroll">
+      <table id={id}>
+        <thead>
+          <tr>
+            <th scope="col">{t('checkColumn')}</th>
+            <th scope="col">{t('resultColumn')}</th>
+            <th scope="col" className="num">{t('leftColumn')}</th>
+            <th scope="col" className="num">{t('rightColumn')}</th>
+            <th scope="col" className="num">{t('lineColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((x) => (
+            <tr
+              key={x.checkId}
+              id={`check-${x.checkId}`}
+              className={`${styles.checkRow} ${x.passed ? '' : styles.failed}`}
+              data-check={x.checkId}
+              data-passed={x.passed}
+            >
+              <th scope="row">
+                {checkName(x.checkId, c, t)}
+                <span className="muted"> · <code>{x.checkId}</code></span>
+              </th>
+              <td className={x.passed ? 'ok' : 'bad'}>{x.passed ? `✓ ${t('passed')}` : `✗ ${t('failed')}`}</td>
+              <td className="num">{formatNumber(x.left, locale)}</td>
+              <td className="num">{formatNumber(x.right, locale)}</td>
+              <td className="num">{x.line ? <a href={`#L${x.line}`}>{x.line}</a> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
   return (
     <>
       <p className={failed.length ? 'bad' : 'ok'}>
         {t('checksSummary', { passed: report.checksPassed, total: report.checksTotal })}
       </p>
-      <div className="table-scroll">
-        <table id="checks-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('checkColumn')}</th>
-              <th scope="col">{t('resultColumn')}</th>
-              <th scope="col" className="num">{t('leftColumn')}</th>
-              <th scope="col" className="num">{t('rightColumn')}</th>
-              <th scope="col" className="num">{t('lineColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.checks.map((x) => (
-              <tr key={x.checkId} id={`check-${x.checkId}`} className={`${styles.checkRow} ${x.passed ? '' : styles.failed}`} data-check={x.checkId} data-passed={x.passed}>
-                <th scope="row">
-                  {checkName(x.checkId, c, t)}
-                  <span className="muted"> · <code>{x.checkId}</code></span>
-                </th>
-                <td className={x.passed ? 'ok' : 'bad'}>{x.passed ? `✓ ${t('passed')}` : `✗ ${t('failed')}`}</td>
-                <td className="num">{formatNumber(x.left, locale)}</td>
-                <td className="num">{formatNumber(x.right, locale)}</td>
-                <td className="num">{x.line ? <a href={`#L${x.line}`}>{x.line}</a> : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {failed.length > 0 && (
+        <>
+          <h3>{t('checksFailedHeading')}</h3>
+          {table(failed, 'checks-failed')}
+        </>
+      )}
+      {passed.length > 0 && (
+        // Passing checks are many and rarely read: folded, but in the HTML (and opened by a #check-… link target).
+        <details className={styles.passedChecks}>
+          <summary>
+            {t('checksPassedHeading')} ({passed.length})
+          </summary>
+          {table(passed, 'checks-passed')}
+        </details>
+      )}
     </>
   );
 }
