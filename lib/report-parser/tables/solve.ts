@@ -69,14 +69,17 @@ class Evaluator {
       if (slot.cands.length === 1 && slot.cands[0]?.kind === 'unreadable') this.locked.fill(1, (rowOf[s] ?? 0) * W, (rowOf[s] ?? 0) * W + W);
     });
     this.simple = slots.every((slot) => slot.cands.every((c) => !c.values.includes(null)));
-    if (!this.simple) return;
-    const varRow = new Uint8Array(ROWS * W);
+    // Fixed rows are written once into `base`; only the varying rows are rewritten per choice, and only the
+    // identities that touch a varying row or a cell that can be blank (the only ones fill() can act on) are
+    // re-evaluated. The others are scored once: the same result as re-scoring everything, at a fraction of it.
+    const active = new Uint8Array(ROWS * W);
     this.base.fill(NaN);
     slots.forEach((slot, s) => {
       const b = (rowOf[s] ?? 0) * W;
+      for (const cand of slot.cands) for (let k = 0; k < W; k++) if (cand.values[k] === null || cand.values[k] === undefined) active[b + k] = 1;
       if (slot.cands.length > 1) {
         this.varSlots.push(s);
-        varRow.fill(1, b, b + W);
+        active.fill(1, b, b + W);
         return;
       }
       const v = slot.cands[0]?.values ?? [];
@@ -86,8 +89,8 @@ class Evaluator {
     let constScore = 0;
     for (const idn of ids) {
       let touches = false;
-      for (let i = 0; i < idn.left.length && !touches; i++) if (varRow[idn.left[i] ?? 0] === 1) touches = true;
-      for (let i = 0; i < idn.right.length && !touches; i++) if (varRow[idn.right[i] ?? 0] === 1) touches = true;
+      for (let i = 0; i < idn.left.length && !touches; i++) if (active[idn.left[i] ?? 0] === 1) touches = true;
+      for (let i = 0; i < idn.right.length && !touches; i++) if (active[idn.right[i] ?? 0] === 1) touches = true;
       if (touches) {
         this.touching.push(idn);
         continue;
@@ -101,34 +104,6 @@ class Evaluator {
 
   /** Fill the cells for a choice and return its score. */
   run(choice: readonly number[]): number {
-    if (this.simple) return this.runSimple(choice);
-    const { cells, forced, slots, rowOf, ids } = this;
-    cells.fill(NaN);
-    forced.fill(0);
-    let unknown = false;
-    for (let s = 0; s < slots.length; s++) {
-      const cand = slots[s]?.cands[choice[s] ?? 0];
-      if (!cand) continue;
-      const base = (rowOf[s] ?? 0) * W;
-      for (let k = 0; k < W; k++) {
-        const v = cand.values[k];
-        if (v === null || v === undefined) unknown = true;
-        else cells[base + k] = v;
-      }
-      for (const k of cand.inferred) forced[base + k] = 1;
-    }
-    if (unknown) this.fill();
-    let score = 0;
-    for (const idn of ids) {
-      const l = sum(cells, idn.left);
-      const r = sum(cells, idn.right);
-      if (Number.isNaN(l) || Number.isNaN(r)) continue;
-      score += l === r ? 1 : -1;
-    }
-    return score;
-  }
-
-  private runSimple(choice: readonly number[]): number {
     const { cells, forced, slots, rowOf } = this;
     cells.set(this.base);
     forced.set(this.baseForced);
@@ -139,6 +114,7 @@ class Evaluator {
       for (let k = 0; k < W; k++) cells[b + k] = v[k] ?? NaN;
       for (const k of cand?.inferred ?? []) forced[b + k] = 1;
     }
+    if (!this.simple) this.fill();
     let score = this.constScore;
     for (const idn of this.touching) {
       const l = sum(cells, idn.left);
@@ -150,7 +126,8 @@ class Evaluator {
   }
 
   private fill(): void {
-    const { cells, forced, ids } = this;
+    const { cells, forced } = this;
+    const ids = this.touching;
     for (let pass = 0; pass < 4; pass++) {
       let changed = false;
       for (const idn of ids) {
