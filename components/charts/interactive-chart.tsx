@@ -75,9 +75,9 @@ export default function InteractiveChart({ spec }: { spec: ChartSpec }) {
             yAxisId="rate"
             dataKey={rateKey}
             name={spec.line.label}
-            stroke={spec.line.color}
-            strokeWidth={2}
-            strokeDasharray="5 3"
+            stroke="none"
+            dot={{ r: 4, fill: '#fff', stroke: spec.line.color, strokeWidth: 2 }}
+            activeDot={{ r: 5, fill: spec.line.color }}
             connectNulls={false}
             isAnimationActive={false}
           />

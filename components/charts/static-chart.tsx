@@ -22,9 +22,6 @@ export function StaticChart({ spec }: { spec: ChartSpec }) {
   const barW = Math.min(56, band * 0.6);
   const groupW = barW / Math.max(1, keys.length);
   const color = new Map(spec.series.map((s) => [s.key, s.color]));
-  const linePoints = spec.line?.values
-    .map((v, i) => (v === null ? null : `${M.left + band * i + band / 2},${yRate(v)}`))
-    .filter((p): p is string => p !== null);
 
   return (
     <svg viewBox={`0 0 ${W} ${H}`} width="100%" height="100%" aria-hidden="true" focusable="false" className="static-chart">
@@ -68,15 +65,22 @@ export function StaticChart({ spec }: { spec: ChartSpec }) {
         );
       })}
       <line x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} stroke="#1a1a1a" />
-      {spec.line && linePoints && linePoints.length > 0 && (
-        <>
-          <polyline points={linePoints.join(' ')} fill="none" stroke={spec.line.color} strokeWidth="2" strokeDasharray="5 3" />
-          {linePoints.map((p) => {
-            const [cx, cy] = p.split(',');
-            return <circle key={p} cx={cx} cy={cy} r="3.5" fill={spec.line?.color} />;
-          })}
-        </>
-      )}
+      {/* Rates are drawn as labelled points, not a line: neighbouring categories may be different kinds (e.g.
+          reconsideration beside litigation), so joining them would suggest a trend that is not there. */}
+      {spec.line &&
+        spec.line.values.map((v, i) => {
+          if (v === null) return null;
+          const cx = M.left + band * i + band / 2;
+          const cy = yRate(v);
+          return (
+            <g key={i}>
+              <circle cx={cx} cy={cy} r="4" fill="#fff" stroke={spec.line?.color} strokeWidth="2" />
+              <text x={cx + 7} y={cy - 5} fontSize="11" fill={spec.line?.color}>
+                {formatPercent(v, spec.locale, 0)}
+              </text>
+            </g>
+          );
+        })}
     </svg>
   );
 }
