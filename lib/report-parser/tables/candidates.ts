@@ -80,16 +80,29 @@ function* combinations(n: number, k: number): Generator<number[]> {
   }
 }
 
+function sameValues(a: readonly (number | null)[], b: readonly (number | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** First of each set of candidates with equal values (pairwise: there are at most a few dozen, no key strings). */
 function dedupe(cands: Candidate[]): Candidate[] {
-  const seen = new Set<string>();
   const out: Candidate[] = [];
-  for (const c of cands) {
-    const key = c.values.join(',');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(c);
-  }
+  for (const c of cands) if (!out.some((o) => sameValues(o.values, c.values))) out.push(c);
   return out;
+}
+
+/** Gap placements per (width, gaps), computed once: the generator cost more than the placements themselves. */
+const COMBINATIONS = new Map<number, readonly number[][]>();
+function combinationsOf(n: number, k: number): readonly number[][] {
+  const key = n * 64 + k;
+  let hit = COMBINATIONS.get(key);
+  if (!hit) {
+    hit = [...combinations(n, k)];
+    COMBINATIONS.set(key, hit);
+  }
+  return hit;
 }
 
 /**
@@ -178,7 +191,9 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
   }
   if (n < width && width - n <= 2) {
     const out: Candidate[] = [];
-    for (const gaps of combinations(width, width - n)) {
+    // One reference object per printed cell, shared by every placement (refs are never mutated).
+    const tokRefs = tokens.map(refOf);
+    for (const gaps of combinationsOf(width, width - n)) {
       const values: (number | null)[] = [];
       const refs: (CellRef | null)[] = [];
       let t = 0;
@@ -187,9 +202,10 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
           values.push(null);
           refs.push(null);
         } else {
-          const tok = tokens[t++];
+          const tok = tokens[t];
           values.push(tok ? tok.value : null);
-          refs.push(tok ? refOf(tok) : null);
+          refs.push(tokRefs[t] ?? null);
+          t++;
         }
       }
       const inferred: number[] = [];
