@@ -95,6 +95,27 @@ describe('report page', () => {
     await close();
   });
 
+  it('a 2019-template report is laid out as the 2019 template (tables 1 and 3 differ from 2021)', async () => {
+    const { body } = await fetchJson<{ items: { name: string; figures: { reportId: number; template: string } | null }[] }>(
+      `/api/v1/agencies?q=${encodeURIComponent('丰泽')}`,
+    );
+    const r = body.items.find((i) => i.figures?.template === '2019')?.figures;
+    if (!r) throw new Error('no 2019-template report in the test data');
+    const seed = await seedAgency();
+    const { page, errors, close } = await newPage();
+    await page.goto(url(`/en/reports/${r.reportId}`));
+    // 2019: procurement (art. 20 (9)) in table 1, （六）其他处理 as one row in table 3
+    expect(await page.locator('#table-proactive tr[data-row="procurement"]').count()).toBe(1);
+    expect(await page.locator('#table-applications tr[data-row="otherTotal"]').count()).toBe(1);
+    expect(await page.locator('#table-applications tr[data-row="otherOverdueCorrection"]').count()).toBe(0);
+    await page.goto(url(`/en/reports/${seed.reportId}`));
+    expect(await page.locator('#table-proactive tr[data-row="procurement"]').count()).toBe(0);
+    expect(await page.locator('#table-applications tr[data-row="otherOverdueCorrection"]').count()).toBe(1);
+    expect(await page.textContent('article > header')).toMatch(/Revision 1 of 1/);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it.each(['/zh/reports/abc', '/en/reports/1e3', '/zh/reports/0', '/zh/reports/99999999'])('%s is 404', async (path) => {
     expect((await fetchText(path)).status).toBe(404);
   });
