@@ -24,10 +24,12 @@ const NUMERALS: Record<string, SectionNumber> = { 一: 1, 二: 2, 三: 3, 四: 4
 
 /** Cheap pre-check before the heading regex: after blanks and markdown marks comes 一…六. */
 function startsWithNumeral(line: string): boolean {
+  // Char codes, not one-character strings and an object lookup: this runs on every short line of every report.
   for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === ' ' || c === '\t' || c === '#' || c === '*' || c === '>' || c === '\u3000') continue;
-    return c in NUMERALS;
+    const c = line.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x23 || c === 0x2a || c === 0x3e || c === 0x3000) continue;
+    // 一 二 三 四 五 六
+    return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d;
   }
   return false;
 }
