@@ -1,6 +1,5 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { cache } from 'react';
 import { buildAgencyCharts } from '@/components/agency/chart-specs';
 import { AgencyHeader } from '@/components/agency/agency-header';
 import { KeyFigures } from '@/components/agency/key-figures';
@@ -8,23 +7,21 @@ import { YearChecks } from '@/components/agency/year-checks';
 import { YearsTable } from '@/components/agency/years-table';
 import styles from '@/components/agency/agency.module.css';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { AgencyJsonLd } from '@/app/_seo/agency';
+import { AgencyJsonLd, loadAgencyProfile } from '@/app/_seo/agency';
 import { AgencyEmbedCode } from '@/app/_seo/agency-embed-code';
-import { getAgencyProfile } from '@/db/queries/agencies';
 import { Link } from '@/lib/i18n/navigation';
 
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ locale: string; slug: string }> };
 
-const loadAgency = cache(getAgencyProfile);
-
 export { generateAgencyMetadata as generateMetadata } from '@/app/_seo/agency';
 
 export default async function AgencyPage({ params }: Params) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const agency = await loadAgency(slug);
+  // Shared per request with the metadata and JSON-LD (one query); synthetic agencies are hidden.
+  const agency = await loadAgencyProfile(slug);
   if (!agency) notFound();
   const [t, charts, metrics] = await Promise.all([
     getTranslations('agency'),
