@@ -18,7 +18,7 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'compare' });
-  return sectionMetadata(locale, '/compare', t('title'), t('intro'));
+  return sectionMetadata(locale, '/compare', t('title'), t('intro', { max: COMPARE_MAX }));
 }
 
 export default async function ComparePage({ params, searchParams }: Props) {
