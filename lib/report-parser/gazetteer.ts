@@ -148,10 +148,14 @@ export function mayStartName(twoChars: string): boolean {
   return gazetteer().prefixes.has(twoChars);
 }
 
+// A Map, not the object: lookups by freshly sliced strings are hot (every candidate name of every report), and an
+// object lookup by such a key has to internalise the string first.
+const ZONE_CODES: ReadonlyMap<string, string> = new Map(Object.entries(NONSTANDARD_ZONES));
+
 /** Entries printed under exactly this name (or a documented non-standard zone name). */
 export function lookupName(name: string): RegionEntry[] {
   const g = gazetteer();
-  const zone = NONSTANDARD_ZONES[name];
+  const zone = ZONE_CODES.get(name);
   if (zone) {
     const e = g.byCode.get(zone);
     return e ? [e] : [];
@@ -160,7 +164,7 @@ export function lookupName(name: string): RegionEntry[] {
 }
 
 export function isNonstandardZone(name: string): boolean {
-  return name in NONSTANDARD_ZONES;
+  return ZONE_CODES.has(name);
 }
 
 export function ancestors(e: RegionEntry): RegionEntry[] {
