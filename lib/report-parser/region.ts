@@ -144,6 +144,13 @@ export function resolveRegion(chain: string, context: string): RegionResolution 
   const fixed = fixOcr(chain);
   const fixedMentions = fixed ? scanPlaces(fixed) : [];
   if (fixed && fixedMentions.length > 0) return { ...resolveMentions(fixedMentions, context), corrected: fixed };
+  // 城区医疗保障局 (汕尾市城区, 晋城市城区 …): a generic name is never taken from inside a text, but at the start of
+  // the agency's own name it is the place; the city the text names decides among the divisions so called.
+  for (const name of GENERIC_NAMES) {
+    if (!chain.startsWith(name)) continue;
+    const entries = lookupName(name).filter((e) => e.level <= 3);
+    if (entries.length > 0) return resolveMentions([{ name, index: 0, entries, nonstandard: false }], context);
+  }
   return UNRESOLVED;
 }
 

@@ -62,3 +62,18 @@ describe('agency names from titles', () => {
     expect(m.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['agency-missing', 'region-unresolved', 'year-missing']));
   });
 });
+
+describe('generic district names at the start of the agency name', () => {
+  it('bug: 城区医疗保障局 of 汕尾市城区 was region-unresolved; the city named in the text decides', () => {
+    const text = '城区医疗保障局2019年政府信息公开工作年度报告\n如对本报告有疑问，请与广东省汕尾市城区城区医疗保障局联系。\n一、总体情况\n本年度概述。\n';
+    const m = extractMeta(text.split('\n'), text);
+    expect([m.agencyName, m.regionCode]).toEqual(['城区医疗保障局', '441502']);
+  });
+
+  it('says ambiguous, not resolved, when no city is named', () => {
+    const text = '城区医疗保障局2019年政府信息公开工作年度报告\n一、总体情况\n本年度概述。\n';
+    const m = extractMeta(text.split('\n'), text);
+    expect(m.regionCode).toBeNull();
+    expect(m.warnings.map((w) => w.code)).toContain('region-ambiguous');
+  });
+});
