@@ -133,6 +133,55 @@ export const VARIANTS: Variant[] = [
     apply: (r) => numbersAbove(r, ['（二）部分公开', '2.没有现成信息', '四、结转下年度']),
   },
   {
+    name: 'pdf-table4-row-wrapped',
+    layout: 'pdf',
+    // The fifteen review numbers wrapped after the tenth onto a second line.
+    apply: (r) => {
+      const lines = r.text.split('\n');
+      const a = lines.findIndex((l) => l.includes('四、政府信息公开行政复议'));
+      const i = lines.findIndex((l, k) => k > a && /^\d+(\s+\d+){14}\s*$/.test(l));
+      if (a < 0 || i < 0) return null;
+      const nums = (lines[i] ?? '').trim().split(/\s+/);
+      return withText(r, [...lines.slice(0, i), nums.slice(0, 10).join('      '), `      ${nums.slice(10).join('      ')}`, ...lines.slice(i + 1)].join('\n'));
+    },
+  },
+  {
+    name: 'thousands-separators',
+    layout: 'tabs',
+    apply: (r) => {
+      const text = r.text.replace(/(?<=\t)(\d{1,3})(\d{3})(?=\t|\n)/g, '$1,$2');
+      return text === r.text ? null : withText(r, text);
+    },
+  },
+  {
+    name: 'table3-2021-group-total-printed',
+    layout: 'tabs',
+    // A 2021 report that prints （六）其他处理 as its own row (the sum) above the three sub-rows.
+    apply: (r) => {
+      if (r.truth.template !== '2021') return null;
+      const sub = ['otherOverdueCorrection', 'otherUnpaidFee', 'otherReasons'] as const;
+      const cols = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicInterestOrg', 'legalServiceOrg', 'otherOrg', 'total'] as const;
+      const sums = cols.map((c) => sub.reduce((s, k) => s + (r.truth.applications[k]?.[c] ?? 0), 0));
+      const lines = r.text.split('\n');
+      const i = lines.findIndex((l) => l.startsWith('（六）其他处理\t1.'));
+      if (i < 0) return null;
+      return withText(r, [...lines.slice(0, i), `（六）其他处理\t\t${sums.join('\t')}`, (lines[i] ?? '').replace('（六）其他处理', ''), ...lines.slice(i + 1)].join('\n'));
+    },
+  },
+  {
+    name: 'pdf-page-break-repeats-header',
+    layout: 'pdf',
+    // A page break inside table 3 that repeats the running header and the stacked column headers.
+    apply: (r) =>
+      mapTable3(r, (lines, a, b) => {
+        const cut = lines.findIndex((l, i) => i > a && i < b && l.startsWith('（四）无法提供'));
+        const h = lines.findIndex((l, i) => i > a && l.startsWith('自然人'));
+        if (cut < 0 || h < 0) return null;
+        const header = lines.slice(h, h + 6);
+        return [...lines.slice(0, cut), '- 7 -', '\f', lines[0] ?? '', '申请人情况', ...header, ...lines.slice(cut)];
+      }),
+  },
+  {
     name: 'fullwidth-digits-mixed-brackets',
     layout: 'tabs',
     apply: (r) =>
