@@ -2,9 +2,10 @@ import { formatCompact, formatNumber, formatPercent } from '@/lib/format';
 import { linearScale, maxValue, niceTicks, stackValues } from '@/lib/chart-scale';
 import type { ChartSpec } from './types';
 
-const W = 640;
-const H = 260;
-const M = { top: 12, right: 48, bottom: 28, left: 52 };
+// Close to the box's shape in the two-column grid (about 500 × 320 px), so the chart fills its box.
+const W = 540;
+const H = 330;
+const M = { top: 12, right: 48, bottom: 40, left: 52 };
 
 /**
  * The chart as a static SVG, rendered on the server: it needs no JavaScript and has the final size at first paint.
@@ -58,9 +59,7 @@ export function StaticChart({ spec }: { spec: ChartSpec }) {
                     </rect>
                   );
                 })}
-            <text x={M.left + band * i + band / 2} y={H - 8} textAnchor="middle" fontSize="12" fill="#1a1a1a">
-              {row.category}
-            </text>
+            <CategoryLabel x={M.left + band * i + band / 2} y={H - 24} text={row.category} small={band < 90} />
           </g>
         );
       })}
@@ -82,5 +81,26 @@ export function StaticChart({ spec }: { spec: ChartSpec }) {
           );
         })}
     </svg>
+  );
+}
+
+/** An x label; "2023 Litigation"-style categories wrap after the year so neighbours do not collide. */
+function CategoryLabel({ x, y, text, small }: { x: number; y: number; text: string; small: boolean }) {
+  const cut = text.indexOf(' ');
+  const size = small ? 10 : 12;
+  if (cut < 0) {
+    return (
+      <text x={x} y={y + 4} textAnchor="middle" fontSize={size} fill="#1a1a1a">
+        {text}
+      </text>
+    );
+  }
+  return (
+    <text x={x} y={y + 4} textAnchor="middle" fontSize={size} fill="#1a1a1a">
+      <tspan x={x}>{text.slice(0, cut)}</tspan>
+      <tspan x={x} dy={size + 2}>
+        {text.slice(cut + 1)}
+      </tspan>
+    </text>
   );
 }
