@@ -1,5 +1,7 @@
 /**
  * Unknown agencies, region codes and paths under a locale answer with the localized 404 page and HTTP 404.
+ * The markup is checked in the browser: in production builds Next 16 sends a notFound() page's content only in the
+ * RSC payload (vercel/next.js#98295), so the raw HTML is checked for status, noindex and no stack trace only.
  */
 import { describe, expect, it } from 'vitest';
 import { fetchText, newPage, screenshot, settle, url } from '../helpers/e2e';
@@ -13,7 +15,7 @@ describe.each(['zh', 'en'] as const)('not found (%s)', (locale) => {
     expect(res.status).toBe(404);
     // booleans: a failing match would otherwise print the whole document
     expect(res.text.includes(TITLE[locale]), 'localized title').toBe(true);
-    expect(res.text.includes(`href="/${locale}/search"`), 'link to search').toBe(true);
+    expect(res.text.includes('noindex'), 'noindex').toBe(true);
     expect(/at \w+ \(.*:\d+:\d+\)/.test(res.text), 'stack trace').toBe(false);
   });
 
