@@ -1,7 +1,7 @@
 import { connection } from 'next/server';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SectionJsonLd, sectionMetadata } from '@/app/_seo/section';
-import styles from '@/components/home/home.module.css';
+import styles from './home.module.css';
 import { getHomeHeadline, listNewestReports } from '@/db/queries/home';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
