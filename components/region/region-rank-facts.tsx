@@ -39,7 +39,7 @@ export async function RegionRankFacts({
             <br />
             <Link href={{ pathname: '/ranking', query }}>
               {row && row.rank !== null
-                ? t('rankOf', { rank: row.rank, of: row.of, siblings: tr(`levelPlural.${level}`), where })
+                ? t('rankOf', { rank: row.rank, of: row.of, unit: t(`levelUnit.${level}`), where })
                 : t('notRanked', { min: DEFAULT_MIN, siblings: tr(`levelPlural.${level}`), where })}
             </Link>
           </li>
