@@ -50,3 +50,33 @@ describe('synthetic sweep: every layout, both templates, against the ground trut
     expect(res.report.checks.find((c) => c.id === 'row.deniedStateSecret')).toMatchObject({ passed: false, left: 0, right: 10 });
   });
 });
+
+describe('heavily broken run-together tables', () => {
+  it('bug: a row with several balanced splits was read silently when the row that decides it (totalHandled) was unreadable', async () => {
+    // Seed 31, report 516 at a 60% break rate: totalHandled's printed total is off and its digits have too many
+    // splits to read; newReceived 4477127149550 then has three splits that fit equally. The parser must say so.
+    const r = [...generateReports(517, { seed: 31, yearsPerAgency: 4, firstYear: 2019, breakRate: 0.6 })][516];
+    if (!r) throw new Error('no report');
+    expect(r.layout).toBe('run-together');
+    const res = await parseReport(r.bytes, { fileName: r.fileName });
+    if (!res.ok) throw new Error(res.error.message);
+    expect(res.report.warnings).toContainEqual(expect.objectContaining({ code: 'split-ambiguous', row: 'newReceived' }));
+  });
+
+  it('every wrong cell is in a row the parser flags (ambiguous or unreadable), seed 31 at a 60% break rate', async () => {
+    const silent: string[] = [];
+    for (const r of generateReports(280, { seed: 31, yearsPerAgency: 4, firstYear: 2019, breakRate: 0.6, layouts: ['run-together'] })) {
+      const res = await parseReport(r.bytes, { fileName: r.fileName });
+      if (!res.ok) throw new Error(res.error.message);
+      const flagged = new Set(res.report.warnings.filter((w) => w.code === 'split-ambiguous' || (w.detail as { solutions?: number } | undefined)?.solutions === 0).map((w) => w.row));
+      for (const [row, cells] of Object.entries(r.truth.applications)) {
+        if (row === 'otherTotal' || flagged.has(row)) continue;
+        for (const [col, want] of Object.entries(cells ?? {})) {
+          const got = (res.report.applications as Record<string, Record<string, unknown> | undefined>)[row]?.[col];
+          if (got !== want) silent.push(`${r.fileName} ${row}.${col}: got ${String(got)}, want ${String(want)}`);
+        }
+      }
+    }
+    expect(silent.slice(0, 5)).toEqual([]);
+  });
+});

@@ -68,7 +68,11 @@ class Evaluator {
     slots.forEach((slot, s) => {
       if (slot.cands.length === 1 && slot.cands[0]?.kind === 'unreadable') this.locked.fill(1, (rowOf[s] ?? 0) * W, (rowOf[s] ?? 0) * W + W);
     });
-    this.simple = slots.every((slot) => slot.cands.every((c) => !c.values.includes(null)));
+    // Blank cells of unreadable rows are locked (never filled), so identities over them are simply never
+    // evaluable: such rows do not stop the search from treating the rest as fully known.
+    this.simple = slots.every(
+      (slot) => (slot.cands.length === 1 && slot.cands[0]?.kind === 'unreadable') || slot.cands.every((c) => !c.values.includes(null)),
+    );
     // Fixed rows are written once into `base`; only the varying rows are rewritten per choice, and only the
     // identities that touch a varying row or a cell that can be blank (the only ones fill() can act on) are
     // re-evaluated. The others are scored once: the same result as re-scoring everything, at a fraction of it.
@@ -355,11 +359,12 @@ function boundedSearch(ev: Evaluator, slots: readonly Slot[], rowOf: Int32Array)
   }
   const pick = new Int32Array(V);
   let nodes = 0;
-  for (let allowed = 0; allowed <= Math.min(MAX_FAILURES, I); allowed++) {
+  let overBudget = false;
+  // Depth-first over the varying rows; `banPos`/`banK` exclude one candidate of one row (for the ambiguity check).
+  const search = (allowed: number, limit: number, banPos: number, banK: number): number[][] => {
     const found: number[][] = [];
-    let overBudget = false;
     const walk = (p: number): void => {
-      if (found.length >= MAX_SOLUTIONS || overBudget) return;
+      if (found.length >= limit || overBudget) return;
       if (++nodes > SEARCH_NODES) {
         overBudget = true;
         return;
@@ -381,15 +386,31 @@ function boundedSearch(ev: Evaluator, slots: readonly Slot[], rowOf: Int32Array)
       const n = arr.length / I;
       const next = at + I;
       for (let k = 0; k < n; k++) {
+        if (p === banPos && k === banK) continue;
         for (let i = 0; i < I; i++) d[next + i] = (d[at + i] ?? 0) + (arr[k * I + i] ?? 0);
         pick[p] = k;
         walk(p + 1);
-        if (found.length >= MAX_SOLUTIONS || overBudget) return;
+        if (found.length >= limit || overBudget) return;
       }
     };
     walk(0);
+    return found;
+  };
+  for (let allowed = 0; allowed <= Math.min(MAX_FAILURES, I); allowed++) {
+    const found = search(allowed, MAX_SOLUTIONS, -1, -1);
     if (overBudget) return null;
-    if (found.length > 0) return found;
+    if (found.length === 0) continue;
+    // The first solutions found differ mostly in the last rows searched: a row whose reading is the same in all of
+    // them may still have another, equally good one. Each such row is searched once more with its chosen reading
+    // excluded, so that every ambiguous row is reported, not only the last ones.
+    const best = found[0] as number[];
+    for (let p = 0; p < V && !overBudget; p++) {
+      const s = vars[p] ?? 0;
+      if (found.some((c) => c[s] !== best[s])) continue;
+      const other = search(allowed, 1, p, best[s] ?? 0);
+      if (other[0]) found.push(other[0]);
+    }
+    return found;
   }
   return null;
 }
