@@ -73,8 +73,11 @@ function noDelaySocket(o: { host: string[]; port: number[]; path?: string | fals
 /**
  * drizzle runs every query through `unsafe(…, { prepare: false })`. For a query with parameters postgres.js then
  * sends Parse/Describe, waits for the server's answer, and only then Bind/Execute: two round trips, and no
- * pipelining behind it. Named (cached) statements go out in one write. Applies to queries outside transactions
- * (pages, and ingest's one-statement path); drizzle's transactions keep the default.
+ * pipelining behind it. Named (cached) statements go out in one write. Applies to drizzle queries outside
+ * transactions (pages); drizzle's transactions keep the default, and ingest's hot path uses rawQuery instead.
+ * A patch, not an option: drizzle-orm 0.45's postgres-js session passes `prepare: name !== undefined`, so the
+ * only supported way is `.prepare(name)` on each query builder (none for db.execute). Statements are cached
+ * per connection by text, so this must only see constant texts with $n parameters (drizzle's are).
  */
 function preferPreparedStatements(client: postgres.Sql): void {
   const unsafe = client.unsafe.bind(client);
@@ -154,6 +157,20 @@ export function postgresClient(db: Db): postgres.Sql | undefined {
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/**
+ * A statement with constant text and $n parameters, straight to the driver (no query building): for hot paths.
+ * On PostgreSQL it is a named prepared statement (postgres.js's documented `prepare: true`), parsed once per
+ * connection and sent in one write from then on.
+ */
+export async function rawQuery<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
+  const m = metaOf(db);
+  if (m.postgres) {
+    return (await m.postgres.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[];
+  }
+  if (m.pglite) return (await m.pglite.query<T>(text, params)).rows;
+  throw new Error('no driver behind this handle');
 }
 
 // One handle per process, kept on globalThis so that Next's dev reloads do not open PGlite twice.

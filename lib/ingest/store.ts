@@ -2,7 +2,7 @@
  * Stores one parsed report in one transaction: agency upsert, report row (a new revision when the agency and year
  * already have one), figures, totals, checks, and identity 7 against the neighbouring years.
  */
-import { and, between, eq, sql, type SQL } from 'drizzle-orm';
+import { and, between, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '@/db';
 import {
   agencies,
@@ -16,7 +16,9 @@ import {
 } from '@/db/schema';
 import type { AgencyKind, InputFormat, ParsedReport, Warning } from '@/lib/report-parser/types';
 import { slugify, toInitials, toPinyin } from '@/lib/slug';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { insertReportTreeSql, type ReportTree } from './json-insert';
+import { insertReportOneStatement, selectNeighbours } from './one-statement';
 import { isKnownRegion, regionPath } from './regions';
 import {
   CARRYOVER_CHECK_ID,
@@ -182,15 +184,20 @@ function prepare(input: StoreInput): Prepared {
   };
 }
 
-/** The report row, its children and its totals, for the given agency, revision and previous year. */
-function reportTree(p: Prepared, agencyId: SQL | number, revision: number, previous: Neighbour | undefined): ReportTree {
+interface ReportRows {
+  report: Record<string, unknown>;
+  totals: Record<string, unknown>;
+  children: { table: PgTable; rows: Record<string, unknown>[] }[];
+}
+
+/** The report row, its totals and its dependent rows (without report and agency ids), for a revision. */
+function reportRows(p: Prepared, revision: number, previous: Neighbour | undefined): ReportRows {
   const r = p.report;
   const checks = (r.checks ?? []).filter((c) => c.id !== CARRYOVER_CHECK_ID);
   const carry = carryoverCheck(previous?.carriedForward ?? null, r.applications.carriedOver?.total ?? null);
   if (carry) checks.push(carry);
   const checkRows = checkRowsOf(0, checks);
   const counts = countChecks(checkRows);
-  const agencyExpr = typeof agencyId === 'number' ? sql`${agencyId}::int` : agencyId;
   const { agencyId: _a, reportId: _r, ...totals } = totalsOf(r, {
     reportId: 0,
     agencyId: 0,
@@ -205,39 +212,44 @@ function reportTree(p: Prepared, agencyId: SQL | number, revision: number, previ
   const strip = <T extends { reportId?: number }>(rows: T[]) => rows.map(({ reportId: _id, ...rest }) => rest);
   return {
     report: {
-      table: reports,
-      exprs: { agencyId: agencyExpr },
-      row: {
-        year: p.year,
-        revision,
-        isCurrent: true,
-        template: r.template,
-        publishedOn: r.publishedOn,
-        documentNumber: r.documentNumber ?? null,
-        title: r.title ?? null,
-        sourceFileName: p.input.fileName,
-        sha256: p.input.sha256,
-        format: p.input.format,
-        encoding: p.input.encoding,
-        sourceText: p.input.text,
-        feesCollectedYuan: r.feesCollectedYuan,
-        regionName: r.regionName,
-        warnings: p.warnings,
-        narrative: r.narrative ?? {},
-        sources: r.sources ?? {},
-        parsed: r,
-        ...counts,
-        synthetic: p.synthetic,
-      },
+      year: p.year,
+      revision,
+      isCurrent: true,
+      template: r.template,
+      publishedOn: r.publishedOn,
+      documentNumber: r.documentNumber ?? null,
+      title: r.title ?? null,
+      sourceFileName: p.input.fileName,
+      sha256: p.input.sha256,
+      format: p.input.format,
+      encoding: p.input.encoding,
+      sourceText: p.input.text,
+      feesCollectedYuan: r.feesCollectedYuan,
+      regionName: r.regionName,
+      warnings: p.warnings,
+      narrative: r.narrative ?? {},
+      sources: r.sources ?? {},
+      parsed: r,
+      ...counts,
+      synthetic: p.synthetic,
     },
+    totals,
     children: [
-      { table: reportTotals, rows: [totals], exprs: { agencyId: agencyExpr } },
       { table: applicationRows, rows: strip(applicationRowsOf(0, r)) },
       { table: reviewRows, rows: strip(reviewRowsOf(0, r)) },
       { table: proactiveFigures, rows: strip(proactiveFiguresOf(0, r)) },
       { table: checkResults, rows: strip(checkRows) },
     ],
-    // Bytes that failed before and now store: their failure is resolved.
+  };
+}
+
+/** The same rows as one drizzle statement (the general path, inside its transaction). */
+function reportTree(p: Prepared, agencyId: number, revision: number, previous: Neighbour | undefined): ReportTree {
+  const rows = reportRows(p, revision, previous);
+  const agencyExpr = sql`${agencyId}::int`;
+  return {
+    report: { table: reports, exprs: { agencyId: agencyExpr }, row: rows.report },
+    children: [{ table: reportTotals, rows: [rows.totals], exprs: { agencyId: agencyExpr } }, ...rows.children],
     also: [sql`delete from ${ingestFailures} where ${ingestFailures.sha256} = ${p.input.sha256}`],
   };
 }
@@ -248,31 +260,13 @@ async function insertTree(db: Db | Tx, tree: ReportTree): Promise<number> {
   return Number(row.id);
 }
 
-interface NeighbourRow {
-  agency_id: number;
-  agency_name: string;
-  id: number | null;
-  year: number | null;
-  revision: number | null;
-  is_current: boolean | null;
-  carried_over: number | null;
-  carried_forward: number | null;
-}
-
 /**
  * The common case in one statement (itself a transaction): a first report for this agency and year, with no
  * later year to update. Two round trips. Returns null when the report needs the general path.
  */
 async function storeInOneStatement(db: Db, p: Prepared): Promise<StoreOutcome | null> {
   const slug = slugify(p.agencyName, p.regionCode);
-  const rows = rowsOf<NeighbourRow>(
-    await db.execute(sql`select a.id as agency_id, a.name as agency_name, r.id, r.year, r.revision, r.is_current,
-        t.carried_over, t.carried_forward
-      from ${agencies} a
-      left join ${reports} r on r.agency_id = a.id and r.year between ${p.year - 1} and ${p.year + 1}
-      left join ${reportTotals} t on t.report_id = r.id
-      where a.slug = ${slug}`),
-  );
+  const rows = await selectNeighbours(db, slug, p.year);
   const first = rows[0];
   if (first && first.agency_name !== p.agencyName) return null; // slug shared by another name
   const neighbours: Neighbour[] = rows
@@ -287,20 +281,24 @@ async function storeInOneStatement(db: Db, p: Prepared): Promise<StoreOutcome | 
     }));
   if (neighbours.some((n) => n.year === p.year || (n.year === p.year + 1 && n.isCurrent))) return null;
   const previous = neighbours.find((n) => n.year === p.year - 1 && n.isCurrent);
-  const tree = reportTree(p, first ? Number(first.agency_id) : sql`(select id from ag)`, 1, previous);
-  if (!first) {
-    tree.before = [
-      {
-        name: 'ag',
-        sql: sql`insert into ${agencies} (slug, name, kind, region_code, pinyin, initials, synthetic)
-          values (${slug}, ${p.agencyName}, ${p.kind}, ${p.regionCode}, ${toPinyin(p.agencyName)},
-            ${toInitials(p.agencyName)}, ${p.synthetic})
-          on conflict do nothing returning id`,
-      },
-    ];
-  }
+  const rows1 = reportRows(p, 1, previous);
   try {
-    return { status: 'new', reportId: await insertTree(db, tree) };
+    const reportId = await insertReportOneStatement(db, {
+      agencyId: first ? Number(first.agency_id) : null,
+      agency: {
+        slug,
+        name: p.agencyName,
+        kind: p.kind,
+        regionCode: p.regionCode,
+        // Only a new agency needs them: pinyin is the costly part of the slug.
+        pinyin: first ? '' : toPinyin(p.agencyName),
+        initials: first ? '' : toInitials(p.agencyName),
+        synthetic: p.synthetic,
+      },
+      sha256: p.input.sha256,
+      ...rows1,
+    });
+    return { status: 'new', reportId };
   } catch (err) {
     // Another writer got there first (same agency created, same agency-year stored): take the general path.
     if (

@@ -1,0 +1,132 @@
+/**
+ * The common ingest case as one prepared statement whose text does not change from report to report: the
+ * neighbour look-up, then the agency (when new), the report row and its dependent rows in one INSERT … WITH
+ * statement (one statement is one transaction). Rows travel as JSON text parameters, expanded on the server by
+ * jsonb_populate_recordset, so no SQL is built per report and each blob is serialised exactly once.
+ */
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { rawQuery, type Db } from '@/db';
+import { agencies, ingestFailures, reports, reportTotals } from '@/db/schema';
+
+export interface NeighbourRow {
+  agency_id: number;
+  agency_name: string;
+  id: number | null;
+  year: number | null;
+  revision: number | null;
+  is_current: boolean | null;
+  carried_over: number | null;
+  carried_forward: number | null;
+}
+
+const NEIGHBOURS_SQL = `select a.id as agency_id, a.name as agency_name, r.id, r.year, r.revision, r.is_current,
+    t.carried_over, t.carried_forward
+  from ${q(getTableName(agencies))} a
+  left join ${q(getTableName(reports))} r on r.agency_id = a.id and r.year between $2::int - 1 and $2::int + 1
+  left join ${q(getTableName(reportTotals))} t on t.report_id = r.id
+  where a.slug = $1::text`;
+
+export function selectNeighbours(db: Db, slug: string, year: number): Promise<NeighbourRow[]> {
+  return rawQuery<NeighbourRow>(db, NEIGHBOURS_SQL, [slug, year]);
+}
+
+function q(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Property name → column name, per table (the JSON keys must be the column names). */
+const columnNames = new WeakMap<PgTable, Map<string, string>>();
+function namesOf(table: PgTable): Map<string, string> {
+  let m = columnNames.get(table);
+  if (!m) {
+    m = new Map(Object.entries(getTableColumns(table)).map(([k, c]) => [k, (c as { name: string }).name]));
+    columnNames.set(table, m);
+  }
+  return m;
+}
+
+/** A table's rows as a JSON array keyed by column names, and the column list (the keys of the first row). */
+function rowsJson(table: PgTable, rows: Record<string, unknown>[], skip: string[]): { json: string; cols: string[] } {
+  const names = namesOf(table);
+  const first = rows[0];
+  if (!first) return { json: '[]', cols: [] };
+  const keys = Object.keys(first).filter((k) => !skip.includes(k));
+  const cols = keys.map((k) => {
+    const n = names.get(k);
+    if (!n) throw new Error(`no column ${k} in ${getTableName(table)}`);
+    return n;
+  });
+  const out: Record<string, unknown>[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as Record<string, unknown>;
+    const o: Record<string, unknown> = {};
+    for (let j = 0; j < keys.length; j++) o[cols[j] as string] = r[keys[j] as string] ?? null;
+    out[i] = o;
+  }
+  return { json: JSON.stringify(out), cols };
+}
+
+export interface OneStatementInput {
+  /** The agency's id, or null to insert it (CTE `ag`; a concurrent insert leaves agency_id null → 23502). */
+  agencyId: number | null;
+  agency: { slug: string; name: string; kind: string; regionCode: string | null; pinyin: string; initials: string; synthetic: boolean };
+  sha256: string;
+  report: Record<string, unknown>;
+  totals: Record<string, unknown>;
+  children: { table: PgTable; rows: Record<string, unknown>[] }[];
+}
+
+// Statement texts by shape (new agency or not, and each table's column list): in practice two texts per process.
+const texts = new Map<string, string>();
+
+function statementText(newAgency: boolean, reportCols: string[], totalCols: string[], children: { table: PgTable; cols: string[] }[]): string {
+  const key = `${newAgency}|${reportCols.join(',')}|${totalCols.join(',')}|${children.map((c) => c.cols.join(',')).join('|')}`;
+  let text = texts.get(key);
+  if (text !== undefined) return text;
+  // Parameters: the agency ($1..$7 when new, else its id as $1), then sha256, the report, the totals, the children.
+  let n = newAgency ? 7 : 1;
+  const next = () => `$${++n}`;
+  const agencyExpr = newAgency ? '(select id from ag)' : '$1::int';
+  const x = (cols: string[]) => cols.map((c) => `x.${q(c)}`).join(', ');
+  const list = (cols: string[]) => cols.map(q).join(', ');
+  const parts: string[] = [];
+  if (newAgency) {
+    parts.push(`ag as (insert into ${q(getTableName(agencies))} (slug, name, kind, region_code, pinyin, initials, synthetic)
+      values ($1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::boolean) on conflict do nothing returning id)`);
+  }
+  const sha = next();
+  const rt = q(getTableName(reports));
+  parts.push(`r as (insert into ${rt} (agency_id, ${list(reportCols)})
+    select ${agencyExpr}, ${x(reportCols)} from jsonb_populate_recordset(null::${rt}, ${next()}::text::jsonb) as x returning id)`);
+  const tt = q(getTableName(reportTotals));
+  parts.push(`t as (insert into ${tt} (report_id, agency_id, ${list(totalCols)})
+    select (select id from r), ${agencyExpr}, ${x(totalCols)} from jsonb_populate_recordset(null::${tt}, ${next()}::text::jsonb) as x)`);
+  children.forEach((c, i) => {
+    if (c.cols.length === 0) return;
+    const ct = q(getTableName(c.table));
+    parts.push(`c${i} as (insert into ${ct} (report_id, ${list(c.cols)})
+      select (select id from r), ${x(c.cols)} from jsonb_populate_recordset(null::${ct}, ${next()}::text::jsonb) as x)`);
+  });
+  // Bytes that failed before and now store: their failure is resolved.
+  parts.push(`f as (delete from ${q(getTableName(ingestFailures))} where sha256 = ${sha}::text)`);
+  text = `with ${parts.join(',\n')} select id from r`;
+  texts.set(key, text);
+  return text;
+}
+
+/** Runs the insert; returns the new report id. */
+export async function insertReportOneStatement(db: Db, input: OneStatementInput): Promise<number> {
+  const report = rowsJson(reports, [input.report], ['agencyId']);
+  const totals = rowsJson(reportTotals, [input.totals], ['agencyId', 'reportId']);
+  const children = input.children.map((c) => ({ table: c.table, ...rowsJson(c.table, c.rows, ['reportId']) }));
+  const text = statementText(input.agencyId === null, report.cols, totals.cols, children);
+  const a = input.agency;
+  const params: unknown[] =
+    input.agencyId === null ? [a.slug, a.name, a.kind, a.regionCode, a.pinyin, a.initials, a.synthetic] : [input.agencyId];
+  params.push(input.sha256, report.json, totals.json);
+  for (const c of children) if (c.cols.length > 0) params.push(c.json);
+  const [row] = await rawQuery<{ id: number }>(db, text, params);
+  if (!row) throw new Error('insert into reports returned no row');
+  return Number(row.id);
+}
