@@ -80,3 +80,16 @@ describe('heavily broken run-together tables', () => {
     expect(silent.slice(0, 5)).toEqual([]);
   });
 });
+
+describe('a row with a cell lost and its printed total off', () => {
+  it('bug: the true gap was never a candidate (its row-forced value went negative), so a shifted reading won silently', async () => {
+    // Seed 5, report 650: six-of-seven layout, granted lost a zero cell and its printed total is off.
+    const r = [...generateReports(651, { seed: 5, yearsPerAgency: 4, firstYear: 2019, breakRate: 0.1 })][650];
+    if (!r) throw new Error('no report');
+    expect(r.layout).toBe('six-of-seven');
+    expect(r.broken).toContain('granted');
+    const res = await parseReport(r.bytes, { fileName: r.fileName });
+    if (!res.ok) throw new Error(res.error.message);
+    expect(res.report.applications.granted).toEqual(r.truth.applications.granted);
+  });
+});

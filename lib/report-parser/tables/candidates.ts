@@ -149,7 +149,7 @@ export function splitDigits(digits: string, width: number, groupSize: number, ba
 }
 
 /** Candidate readings of a row of `width` cells from its numeric tokens. */
-export function rowCandidates(tokens: readonly NumToken[], width: number, groupSize: number): Candidate[] {
+export function rowCandidates(tokens: readonly NumToken[], width: number, groupSize: number, printedCells = true): Candidate[] {
   const n = tokens.length;
   if (n === width) {
     return [{ kind: 'exact', values: tokens.map((t) => t.value), refs: tokens.map(refOf), inferred: [], missing: [] }];
@@ -184,7 +184,7 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
     for (let lost = 1; lost <= 2 && out.length === loose && only.raw.length <= width + 3; lost++) {
       for (const parts of splitDigits(only.raw, width - lost, width + 1)) {
         const toks = parts.map((v) => ({ ...only, value: v, raw: String(v), glued: false }));
-        for (const c of rowCandidates(toks, width, groupSize)) if (c.kind === 'missing') out.push({ ...c, runTogether: true });
+        for (const c of rowCandidates(toks, width, groupSize, false)) if (c.kind === 'missing') out.push({ ...c, runTogether: true });
       }
     }
     return out.length > 0 ? dedupe(out) : [unreadable(width)];
@@ -209,7 +209,15 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
         }
       }
       const inferred: number[] = [];
-      if (!fillGroups(values, groupSize, inferred)) continue;
+      if (!fillGroups(values, groupSize, inferred)) {
+        // The printed total is less than the printed parts (an off total): the gap cannot come from this row, but
+        // the column identities may still place and fill it. Only for cells printed apart: a guessed split of
+        // run-together digits with an off total as well is one guess too many.
+        if (printedCells && width - n === 1 && gaps.length === 1) {
+          out.push({ kind: 'missing', values: placeBlank(tokens, gaps[0] ?? 0, width), refs, inferred: [], missing: gaps });
+        }
+        continue;
+      }
       out.push({ kind: 'missing', values, refs, inferred, missing: gaps });
     }
     if (out.length === 0) return [unreadable(width)];
@@ -232,6 +240,14 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
     return dedupe(out);
   }
   return [unreadable(width)];
+}
+
+/** The printed values with a blank at `gap`. */
+function placeBlank(tokens: readonly NumToken[], gap: number, width: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  let t = 0;
+  for (let k = 0; k < width; k++) out.push(k === gap ? null : (tokens[t++]?.value ?? null));
+  return out;
 }
 
 function unreadable(width: number): Candidate {
