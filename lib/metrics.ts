@@ -3,6 +3,7 @@
  * numbers: every rate is returned with its numerator and denominator, so that pages and rankings can show the count
  * beside the rate and a Wilson interval. A missing input (null) or a zero denominator gives a null value, never 0.
  */
+import { DENIED_ROWS } from './report-parser/keys';
 
 /** A rate with the counts it was computed from. `value` is null when it cannot be computed. */
 export interface Rate {
@@ -49,16 +50,7 @@ export interface ReviewCounts {
 }
 
 /** The eight 不予公开 rows of table 3 (the exemptions), in printed order; same keys as DENIED_ROWS. */
-export const EXEMPTION_KEYS = [
-  'deniedStateSecret',
-  'deniedProhibitedByLaw',
-  'deniedEndangersSafety',
-  'deniedThirdPartyRights',
-  'deniedInternalAffairs',
-  'deniedProcessInformation',
-  'deniedLawEnforcementFile',
-  'deniedAdministrativeQuery',
-] as const;
+export const EXEMPTION_KEYS = DENIED_ROWS;
 export type ExemptionKey = (typeof EXEMPTION_KEYS)[number];
 
 /** a + b + …, or null when any part is null (a sum with a missing part would understate). */

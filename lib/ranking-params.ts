@@ -4,6 +4,7 @@
  * default and is named in `notices`, so a hand-edited link still shows a ranking.
  */
 import { z } from 'zod';
+import { DENIED_ROWS } from './report-parser/keys';
 
 export const RANKING_KINDS = ['regions', 'agencies'] as const;
 export type RankingKind = (typeof RANKING_KINDS)[number];
@@ -21,16 +22,7 @@ export function levelOfCode(code: string): RegionLevel | null {
 }
 
 /** The eight 不予公开 rows (exemptions); the ranking metric `exemption.<key>` is that row's share of all refusals. */
-export const EXEMPTION_METRIC_KEYS = [
-  'deniedStateSecret',
-  'deniedProhibitedByLaw',
-  'deniedEndangersSafety',
-  'deniedThirdPartyRights',
-  'deniedInternalAffairs',
-  'deniedProcessInformation',
-  'deniedLawEnforcementFile',
-  'deniedAdministrativeQuery',
-] as const;
+export const EXEMPTION_METRIC_KEYS = DENIED_ROWS;
 export type ExemptionMetricKey = (typeof EXEMPTION_METRIC_KEYS)[number];
 
 export const RANKING_METRICS = [

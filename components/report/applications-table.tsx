@@ -1,19 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReportDetail } from '@/db/queries/reports';
-import { DENIED_ROWS, NOT_PROCESSED_ROWS, OTHER_SUB_ROWS, UNABLE_ROWS } from '@/lib/report-parser/keys';
+import { APPLICANT_COLUMNS, DENIED_ROWS, NOT_PROCESSED_ROWS, OTHER_SUB_ROWS, UNABLE_ROWS } from '@/lib/report-parser/keys';
 import { type CellContext, FigureCell } from './figure-cell';
 import { Label } from './labels';
 import styles from './report.module.css';
 
-const COLUMNS = [
-  'naturalPerson',
-  'commercialEnterprise',
-  'researchInstitution',
-  'publicInterestOrg',
-  'legalServiceOrg',
-  'otherOrg',
-  'total',
-] as const;
+const COLUMNS = APPLICANT_COLUMNS;
 
 /** Result rows in printed order: a lone row, or a group header with its sub-rows (rowspan). */
 type Block = { row: string } | { group: string; rows: readonly string[] };

@@ -1,15 +1,7 @@
-import { OTHER_SUB_ROWS, OUTCOME_ROWS, REVIEW_RESULTS } from '@/lib/report-parser/keys';
+import { APPLICANT_COLUMNS, OTHER_SUB_ROWS, OUTCOME_ROWS, REVIEW_RESULTS } from '@/lib/report-parser/keys';
 import type { ReportCheck } from '@/db/queries/reports';
 
-const COLUMNS = [
-  'naturalPerson',
-  'commercialEnterprise',
-  'researchInstitution',
-  'publicInterestOrg',
-  'legalServiceOrg',
-  'otherOrg',
-  'total',
-] as const;
+const COLUMNS = APPLICANT_COLUMNS;
 
 
 /**

@@ -3,6 +3,7 @@
  * components are not available to the embeds): year → value per series, with the label of each series.
  */
 import type { AgencyYear } from '@/db/queries/agencies';
+import { APPLICANT_PARTS, DENIED_ROWS } from '@/lib/report-parser/keys';
 
 export const EMBED_CHARTS = ['requests', 'outcomes', 'exemptions', 'reviews', 'proactive'] as const;
 export type EmbedChartId = (typeof EMBED_CHARTS)[number];
@@ -20,17 +21,8 @@ export interface EmbedChart {
 
 type Labels = { charts: (k: string) => string; metrics: (k: string) => string; embed: (k: string) => string };
 
-const APPLICANTS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicInterestOrg', 'legalServiceOrg', 'otherOrg'] as const;
-const EXEMPTIONS = [
-  'deniedStateSecret',
-  'deniedProhibitedByLaw',
-  'deniedEndangersSafety',
-  'deniedThirdPartyRights',
-  'deniedInternalAffairs',
-  'deniedProcessInformation',
-  'deniedLawEnforcementFile',
-  'deniedAdministrativeQuery',
-] as const;
+const APPLICANTS = APPLICANT_PARTS;
+const EXEMPTIONS = DENIED_ROWS;
 
 const sum = (...v: (number | null | undefined)[]) =>
   v.every((x) => x === null || x === undefined) ? null : v.reduce<number>((s, x) => s + (x ?? 0), 0);
