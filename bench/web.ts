@@ -145,10 +145,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Sum of the gzip sizes of the <script src> chunks the page's HTML loads. */
+/**
+ * Sum of the gzip sizes of the <script src> chunks the page's HTML loads in a current browser. `noModule` scripts
+ * (Next's legacy polyfills) are left out: browsers that run modules never download them.
+ */
 async function shippedJsGzipKb(base: string, path: string): Promise<number> {
   const html = await (await fetch(base + path)).text();
-  const srcs = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')));
+  const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
+  const srcs = new Set(tags.map((m) => m[1]!.replace(/&amp;/g, '&')));
   let total = 0;
   for (const src of srcs) {
     const res = await fetch(new URL(src, base));
