@@ -19,7 +19,8 @@ export interface CellContext {
 export function FigureCell({ path, value, ctx, colSpan }: { path: string; value: number | null | undefined; ctx: CellContext; colSpan?: number }) {
   const line = ctx.sources[path]?.line;
   const bad = ctx.failed.has(path);
-  const text = formatNumber(value ?? null, ctx.locale);
+  // A report page shows every figure as printed: no rounding of decimals such as 64.388392 (万元).
+  const text = formatNumber(value ?? null, ctx.locale, 20);
   const title = [line ? ctx.sourceTitle(line) : null, bad ? ctx.failedTitle : null].filter(Boolean).join(' · ');
   return (
     <td className={`num ${bad ? styles.failed : ''}`} colSpan={colSpan} data-path={path} title={title || undefined}>

@@ -65,6 +65,8 @@ describe('report page', () => {
     expect(pairs.length).toBeGreaterThan(50);
     const misses = pairs.filter((p) => !p.line.includes(p.n));
     expect(misses).toEqual([]);
+    // Regression: decimals were rounded for display (2260.072204 万元 showed as 2,260.07); figures show as printed.
+    expect((await page.textContent('td[data-path="proactive.fees.amountTenThousandYuan"] a'))?.trim()).toBe('2,260.072204');
     await close();
   });
 
