@@ -3,7 +3,7 @@
  * name (鲤城区人民政府开元街道办事处 → 开元街道办事处), and its kind.
  */
 import type { AgencyKind } from './types';
-import { lookupName, mayStartName } from './region';
+import { lookupName, mayStartUpperName } from './region';
 
 /** A name that ends like an organisation, not like a place. */
 export const BODY_SUFFIX =
@@ -17,12 +17,14 @@ const UNIT_SUFFIX = /(?:政府信息公开|政务公开|信息公开)(?:工作)?
 
 /** The longest county-or-higher place name at the start of `s`. */
 export function leadingPlace(s: string): string | null {
-  if (!mayStartName(s.slice(0, 2))) return null;
-  for (let len = Math.min(s.length, 16); len >= 2; len--) {
+  // Walk up from two characters while some upper name still starts so: a few lookups instead of fifteen slices.
+  let best: string | null = null;
+  for (let len = 2, max = Math.min(s.length, 16); len <= max; len++) {
     const cand = s.slice(0, len);
-    if (lookupName(cand).some((e) => e.level <= 3)) return cand;
+    if (!mayStartUpperName(cand)) break;
+    if (lookupName(cand).some((e) => e.level <= 3)) best = cand;
   }
-  return null;
+  return best;
 }
 
 /** Clean a printed name: markup, quotes and spaces out; 政府办公室 → 人民政府办公室; unit suffixes dropped. */

@@ -40,6 +40,8 @@ export interface Gazetteer {
   prefixes: Set<string>;
   /** Last two characters of every province, city and county name (and zone), for backward scans. */
   upperSuffixes: Set<string>;
+  /** Every prefix (2+ characters) of a province, city or county name (and zone): a name walk stops at the first miss. */
+  upperPrefixes: Set<string>;
   children: Map<string, RegionEntry[]>;
 }
 
@@ -123,7 +125,13 @@ function build(): Gazetteer {
   for (const e of entries) if (e.parentCode) push(children, e.parentCode, e);
   const upperSuffixes = new Set<string>(Object.keys(NONSTANDARD_ZONES).map((n) => n.slice(-2)));
   for (const e of entries) if (e.level <= 3 && !PSEUDO_LEVELS.has(e.name)) upperSuffixes.add(e.name.slice(-2));
-  return { entries, byCode, byName, byShortName, maxNameLength, maxUpperNameLength, prefixes, upperSuffixes, children };
+  const upperPrefixes = new Set<string>();
+  const addPrefixes = (name: string): void => {
+    for (let len = 2; len <= name.length; len++) upperPrefixes.add(name.slice(0, len));
+  };
+  for (const e of entries) if (e.level <= 3 && !PSEUDO_LEVELS.has(e.name)) addPrefixes(e.name);
+  for (const name of Object.keys(NONSTANDARD_ZONES)) addPrefixes(name);
+  return { entries, byCode, byName, byShortName, maxNameLength, maxUpperNameLength, prefixes, upperSuffixes, upperPrefixes, children };
 }
 
 export function gazetteer(): Gazetteer {
@@ -146,6 +154,11 @@ export function getRegion(code: string): RegionEntry | null {
 /** True when some gazetteer name starts with these two characters (a cheap pre-filter for scans). */
 export function mayStartName(twoChars: string): boolean {
   return gazetteer().prefixes.has(twoChars);
+}
+
+/** True when `s` is the start of some province, city or county name (or zone). */
+export function mayStartUpperName(s: string): boolean {
+  return gazetteer().upperPrefixes.has(s);
 }
 
 // A Map, not the object: lookups by freshly sliced strings are hot (every candidate name of every report), and an

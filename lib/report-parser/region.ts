@@ -16,7 +16,7 @@ import {
 } from './gazetteer';
 import type { RegionCandidate } from './types';
 
-export { getRegion, isNonstandardZone, listRegions, lookupName, mayStartName, shortName } from './gazetteer';
+export { getRegion, isNonstandardZone, listRegions, lookupName, mayStartName, mayStartUpperName, shortName } from './gazetteer';
 export type { RegionEntry, RegionLevel } from './gazetteer';
 
 /** Characters OCR commonly confuses in place names (misread → intended). */
