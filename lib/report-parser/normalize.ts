@@ -25,7 +25,12 @@ export function toMatchForm(s: string): string {
   let i = 0;
   const n = s.length;
   // Most lines of the tables need no change past some point; copy only from the first character that does.
-  while (i < n && narrowCode(s.charCodeAt(i)) === s.charCodeAt(i)) i++;
+  // Only U+00A0, U+2002–U+2212, U+3000 and U+FE63–U+FF5E change; the pre-test lets CJK text through in two compares.
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xa0 || (c > 0x3000 && c < 0xfe63)) continue;
+    if (narrowCode(c) !== c) break;
+  }
   if (i === n) return s;
   let out = s.slice(0, i);
   let chunk: number[] = [];
@@ -48,6 +53,14 @@ export function labelKey(s: string): string {
 
 /** Whitespace and quotes removed (newlines kept, so the result splits into the same lines). */
 export function compactText(s: string): string {
-  NOT_WORDS.lastIndex = 0;
-  return NOT_WORDS.test(s) ? s.replace(NOT_WORDS, '') : s;
+  // Most pieces (cell labels) hold none of these characters: a code scan spares the regex and its lastIndex dance.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x27 ? c === 32 || c === 9 || c === 12 || c === 11 || c === 13 || c === 34 || c === 39
+      : c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x300c || c === 0x300d ||
+        c === 0x300e || c === 0x300f || c === 0xb7 || c === 0x2022) {
+      return s.replace(NOT_WORDS, '');
+    }
+  }
+  return s;
 }

@@ -161,7 +161,23 @@ export function lineTokens(line: string, lineNo: number, out: Token[]): void {
   for (let cell = 0; ; cell++) {
     const e = l.indexOf(sep, start);
     const end = e === -1 ? l.length : e;
-    if (end > start) cellTokens(l.slice(start, end), lineNo, cell, out);
+    if (end > start) {
+      // A plain count (most cells of a table): read in place, no trim, no second scan, no string-to-number parse.
+      let value = 0;
+      let k = start;
+      if (end - start <= 15) {
+        for (; k < end; k++) {
+          const ch = l.charCodeAt(k);
+          if (ch < 48 || ch > 57) break;
+          value = value * 10 + (ch - 48);
+        }
+      }
+      if (k === end && end - start <= 15) {
+        out.push({ kind: 'num', value, raw: l.slice(start, end), line: lineNo, cell, unit: null, glued: false, plainDigits: true });
+      } else {
+        cellTokens(l.slice(start, end), lineNo, cell, out);
+      }
+    }
     if (e === -1) return;
     start = e + 1;
   }
