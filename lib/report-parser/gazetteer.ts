@@ -42,6 +42,8 @@ export interface Gazetteer {
   upperSuffixes: Set<string>;
   /** Every prefix (2+ characters) of a province, city or county name (and zone): a name walk stops at the first miss. */
   upperPrefixes: Set<string>;
+  /** Every ending (2+ characters) of a province, city or county name (and zone), for backward name walks. */
+  upperTails: Set<string>;
   children: Map<string, RegionEntry[]>;
 }
 
@@ -131,7 +133,13 @@ function build(): Gazetteer {
   };
   for (const e of entries) if (e.level <= 3 && !PSEUDO_LEVELS.has(e.name)) addPrefixes(e.name);
   for (const name of Object.keys(NONSTANDARD_ZONES)) addPrefixes(name);
-  return { entries, byCode, byName, byShortName, maxNameLength, maxUpperNameLength, prefixes, upperSuffixes, upperPrefixes, children };
+  const upperTails = new Set<string>();
+  const addTails = (name: string): void => {
+    for (let len = 2; len <= name.length; len++) upperTails.add(name.slice(name.length - len));
+  };
+  for (const e of entries) if (e.level <= 3 && !PSEUDO_LEVELS.has(e.name)) addTails(e.name);
+  for (const name of Object.keys(NONSTANDARD_ZONES)) addTails(name);
+  return { entries, byCode, byName, byShortName, maxNameLength, maxUpperNameLength, prefixes, upperSuffixes, upperPrefixes, upperTails, children };
 }
 
 export function gazetteer(): Gazetteer {

@@ -24,6 +24,8 @@ const OCR_CONFUSABLES: Record<string, string> = { 沐: '沭', 泀: '泗', 杨: '
 
 /** Generic words that happen to be county names but usually are not meant as one in prose. */
 const GENERIC_NAMES = new Set(['城区', '郊区', '矿区', '市区', '新区', '开发区']);
+/** Endings of the generic names, so a backward walk reaches them as it would a division's name. */
+const GENERIC_TAILS = new Set([...GENERIC_NAMES].flatMap((n) => Array.from({ length: n.length - 1 }, (_, i) => n.slice(i))));
 
 export interface PlaceMention {
   name: string;
@@ -75,16 +77,21 @@ export function findPlaceMentions(text: string): PlaceMention[] {
     if (ch !== 0x533a && ch !== 0x53bf && ch !== 0x5e02 && ch !== 0x65d7) continue;
     // 我区, 全市, 本县 …: no division name ends with these two characters.
     if (!g.upperSuffixes.has(text.slice(j - 1, j + 1))) continue;
-    for (let len = Math.min(g.maxUpperNameLength, j + 1); len >= 2; len--) {
-      if (!g.prefixes.has(text.slice(j + 1 - len, j + 3 - len))) continue;
+    // The longest name ending here decides (a generic one means none): walk back while some upper name (or
+    // generic name) still ends so, instead of slicing every length down from the longest name.
+    let found: PlaceMention | null = null;
+    for (let len = 2, max = Math.min(g.maxUpperNameLength, j + 1); len <= max; len++) {
       const cand = text.slice(j + 1 - len, j + 1);
-      if (GENERIC_NAMES.has(cand)) break;
-      const entries = lookupName(cand).filter((e) => e.level <= 3);
-      if (entries.length > 0) {
-        out.push({ name: cand, index: j + 1 - len, entries, nonstandard: isNonstandardZone(cand) });
-        break;
+      if (!g.upperTails.has(cand) && !GENERIC_TAILS.has(cand)) break;
+      if (!g.prefixes.has(cand.slice(0, 2))) continue;
+      if (GENERIC_NAMES.has(cand)) {
+        found = null;
+        continue;
       }
+      const entries = lookupName(cand).filter((e) => e.level <= 3);
+      if (entries.length > 0) found = { name: cand, index: j + 1 - len, entries, nonstandard: isNonstandardZone(cand) };
     }
+    if (found) out.push(found);
   }
   return out;
 }
