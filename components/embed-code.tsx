@@ -1,7 +1,16 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+
+/** The widget's strings (namespace embed.code), translated on the server. */
+export interface EmbedCodeLabels {
+  chart: string;
+  label: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  help: string;
+}
 
 export interface EmbedChartOption {
   id: string;
@@ -18,15 +27,15 @@ export function embedSnippet(src: string, title: string, height = 460): string {
  * "Copy embed code" for an agency's charts: pick a chart, read or copy the iframe snippet. Without JavaScript the
  * snippet of the first chart is still there to select by hand.
  */
-export function EmbedCode({ origin, locale, slug, agencyName, charts }: {
+export function EmbedCode({ origin, locale, slug, agencyName, charts, labels }: {
   /** Public origin (env().siteUrl), passed from the server. */
   origin: string;
   locale: string;
   slug: string;
   agencyName: string;
   charts: EmbedChartOption[];
+  labels: EmbedCodeLabels;
 }) {
-  const t = useTranslations('embed.code');
   const id = useId();
   const [chart, setChart] = useState(charts[0]?.id ?? 'requests');
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -45,7 +54,7 @@ export function EmbedCode({ origin, locale, slug, agencyName, charts }: {
   return (
     <div className="embed-code">
       <p>
-        <label htmlFor={`${id}-chart`}>{t('chart')}</label>{' '}
+        <label htmlFor={`${id}-chart`}>{labels.chart}</label>{' '}
         <select
           id={`${id}-chart`}
           value={chart}
@@ -61,7 +70,7 @@ export function EmbedCode({ origin, locale, slug, agencyName, charts }: {
           ))}
         </select>
       </p>
-      <label htmlFor={`${id}-code`}>{t('label')}</label>
+      <label htmlFor={`${id}-code`}>{labels.label}</label>
       <textarea
         id={`${id}-code`}
         readOnly
@@ -72,13 +81,13 @@ export function EmbedCode({ origin, locale, slug, agencyName, charts }: {
       />
       <p>
         <button type="button" onClick={copy}>
-          {t('copy')}
+          {labels.copy}
         </button>{' '}
         <span role="status" aria-live="polite">
-          {status === 'copied' ? t('copied') : status === 'failed' ? t('copyFailed') : ''}
+          {status === 'copied' ? labels.copied : status === 'failed' ? labels.copyFailed : ''}
         </span>
       </p>
-      <p className="muted">{t('help')}</p>
+      <p className="muted">{labels.help}</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
+import { routing } from '@/lib/i18n/routing';
 import { LocaleSwitcher } from './locale-switcher';
 
 const NAV = [
@@ -13,6 +14,7 @@ const NAV = [
 /** The header of every page: site name, main navigation and the language switcher. */
 export async function SiteHeader() {
   const t = await getTranslations('common');
+  const locale = await getLocale();
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -28,7 +30,11 @@ export async function SiteHeader() {
             ))}
           </ul>
         </nav>
-        <LocaleSwitcher />
+        <LocaleSwitcher
+          current={locale}
+          label={t('language')}
+          options={routing.locales.map((l) => ({ locale: l, label: t(`localeName.${l}`) }))}
+        />
       </div>
     </header>
   );

@@ -3,14 +3,23 @@
  * The error boundary of every page under a locale. A DbUnavailableError (lib/db-errors.ts) reaches it with its own
  * digest (production strips the message but keeps a digest the error already carries), so the reader gets
  * "service temporarily unavailable" instead of a generic failure; no message or stack is ever shown.
+ *
+ * An error boundary gets no props from the server, and its imports ship on every page: it reads its strings from
+ * the errors namespace files directly (two small JSON files) rather than bringing next-intl's client runtime.
  */
-import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
 import { useEffect } from 'react';
 import { isDbUnavailable } from '@/lib/db-errors';
-import { Link } from '@/lib/i18n/navigation';
+import en from '@/messages/en/errors.json';
+import zh from '@/messages/zh/errors.json';
+
+const MESSAGES = { zh, en };
 
 export default function LocaleError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
-  const t = useTranslations('errors');
+  const params = useParams<{ locale?: string }>();
+  const locale = params?.locale === 'en' ? 'en' : 'zh';
+  const m = MESSAGES[locale];
   const unavailable = isDbUnavailable(error);
   useEffect(() => {
     // The server logged the full error; the digest is what ties this page to that log line.
@@ -19,14 +28,14 @@ export default function LocaleError({ error, retry }: { error: Error & { digest?
   const kind = unavailable ? 'unavailable' : 'failed';
   return (
     <section data-testid={`error-${kind}`} role="alert">
-      <h1>{t(`${kind}.title`)}</h1>
-      <p>{t(`${kind}.body`)}</p>
-      {error.digest && !unavailable ? <p className="muted">{t('reference', { digest: error.digest })}</p> : null}
+      <h1>{m[kind].title}</h1>
+      <p>{m[kind].body}</p>
+      {error.digest && !unavailable ? <p className="muted">{m.reference.replace('{digest}', error.digest)}</p> : null}
       <p>
         <button type="button" onClick={() => retry()}>
-          {t('retry')}
+          {m.retry}
         </button>{' '}
-        <Link href="/">{t('links.home')}</Link>
+        <Link href={`/${locale}`}>{m.links.home}</Link>
       </p>
     </section>
   );

@@ -23,6 +23,14 @@ export async function AgencyEmbedCode({
         slug={agency.slug}
         agencyName={agency.name}
         charts={charts.map((c) => ({ id: c.id, title: c.title }))}
+        labels={{
+          chart: t('code.chart'),
+          label: t('code.label'),
+          copy: t('code.copy'),
+          copied: t('code.copied'),
+          copyFailed: t('code.copyFailed'),
+          help: t('code.help'),
+        }}
       />
     </section>
   );

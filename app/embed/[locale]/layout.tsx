@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { hasLocale } from 'next-intl';
 import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { routing } from '@/lib/i18n/routing';
@@ -13,9 +13,7 @@ export default async function EmbedLayout({ children, params }: { children: Reac
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
       <body className="embed">
-        <NextIntlClientProvider>
-          <main style={{ padding: '0.5rem 0.75rem', maxWidth: '100%' }}>{children}</main>
-        </NextIntlClientProvider>
+        <main style={{ padding: '0.5rem 0.75rem', maxWidth: '100%' }}>{children}</main>
       </body>
     </html>
   );
