@@ -140,7 +140,11 @@ class Evaluator {
         let atLeft = false;
         let l = 0;
         let r = 0;
-        for (const c of idn.left) {
+        // Indexed loops: for-of over a typed array builds an iterator per identity per pass (the hottest loop here).
+        const left = idn.left;
+        const right = idn.right;
+        for (let t = 0; t < left.length; t++) {
+          const c = left[t] as number;
           const v = cells[c] ?? NaN;
           if (Number.isNaN(v)) {
             count++;
@@ -148,7 +152,8 @@ class Evaluator {
             atLeft = true;
           } else l += v;
         }
-        for (const c of idn.right) {
+        for (let t = 0; t < right.length; t++) {
+          const c = right[t] as number;
           const v = cells[c] ?? NaN;
           if (Number.isNaN(v)) {
             count++;
