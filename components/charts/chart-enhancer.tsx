@@ -2,7 +2,6 @@
 
 import dynamic from 'next/dynamic';
 import { type ReactNode, useState } from 'react';
-import styles from './charts.module.css';
 import type { ChartSpec } from './types';
 
 // recharts is fetched only when a reader interacts with a chart: the static SVG already shows everything else.
@@ -17,7 +16,7 @@ export function ChartEnhancer({ spec, label, children }: { spec: ChartSpec; labe
   const activate = () => setActive(true);
   return (
     <div
-      className={styles.box}
+      className="chart-box"
       role="img"
       aria-label={label}
       tabIndex={0}
