@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SectionJsonLd, sectionMetadata } from '@/app/_seo/section';
 import styles from './home.module.css';
 import { getHomeHeadline, listNewestReports } from '@/db/queries/home';
+import { withDb } from '@/lib/db-errors';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import { rate, sumOrNull } from '@/lib/metrics';
@@ -19,7 +20,10 @@ export default async function HomePage({ params }: Params) {
   setRequestLocale(locale);
   // The figures change with every ingest: read the database per request, never at build time.
   await connection();
-  const [t, headline, newest] = await Promise.all([getTranslations('home'), getHomeHeadline(), listNewestReports(10)]);
+  const [t, [headline, newest]] = await Promise.all([
+    getTranslations('home'),
+    withDb(() => Promise.all([getHomeHeadline(), listNewestReports(10)])),
+  ]);
   const n = (v: number | null) => formatNumber(v, locale);
   const disclosure = rate(sumOrNull(headline.granted, headline.partiallyGranted), headline.totalHandled);
 

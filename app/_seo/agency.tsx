@@ -7,6 +7,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { getAgencyProfile, type AgencyProfile } from '@/db/queries/agencies';
+import { withDb } from '@/lib/db-errors';
 import { env } from '@/lib/env';
 import { summarizeReport } from '@/lib/seo/describe';
 import { breadcrumbList, governmentOrganization } from '@/lib/seo/json-ld';
@@ -17,7 +18,7 @@ import type { Locale } from '@/lib/i18n/routing';
 
 /** Portal A's profile, shared per request by the page, its metadata and its JSON-LD; synthetic agencies are hidden. */
 export const loadAgencyProfile = cache(async (slug: string) => {
-  const a = await getAgencyProfile(slug);
+  const a = await withDb(() => getAgencyProfile(slug));
   return a && (!a.synthetic || env().includeSynthetic) ? a : null; // bench:web shows synthetic ones
 });
 

@@ -8,6 +8,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { getReportDetail, type ReportDetail } from '@/db/queries/reports';
+import { withDb } from '@/lib/db-errors';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/routing';
 import { isoTimestamp } from '@/lib/api/time';
@@ -26,7 +27,7 @@ export function parseReportId(raw: string): number | null {
 /** Portal A's report, shared per request by the page, its metadata and its JSON-LD; synthetic reports are hidden. */
 export const loadReportDetail = cache(async (raw: string) => {
   const id = parseReportId(raw);
-  const r = id === null ? null : await getReportDetail(id);
+  const r = id === null ? null : await withDb(() => getReportDetail(id));
   return r && (!r.synthetic || env().includeSynthetic) ? r : null; // bench:web shows synthetic ones
 });
 
