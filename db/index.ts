@@ -57,17 +57,13 @@ export interface CreateDbOptions {
  * postgres.js leaves Nagle's algorithm on; with pipelined queries that meets the server's delayed ACK and stalls
  * every few queries for tens of milliseconds. Connect the socket ourselves with TCP_NODELAY.
  */
-function noDelaySocket(o: { host: string[]; port: number[]; path?: string | false }): Promise<net.Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = o.path
-      ? net.connect(o.path)
-      : net.connect({ host: o.host[0] ?? 'localhost', port: o.port[0] ?? 5432, noDelay: true });
-    socket.once('connect', () => {
-      socket.off('error', reject);
-      resolve(socket);
-    });
-    socket.once('error', reject);
-  });
+function noDelaySocket(o: { host: string[]; port: number[]; path?: string | false }): net.Socket {
+  // Returned while still connecting: postgres.js attaches its own 'error' and 'close' handlers, so a refused or
+  // failed connection goes through its normal error path. (Rejecting a promise here instead left the pool's
+  // connection stuck after the first failures: with the database down, requests hung instead of failing.)
+  return o.path
+    ? net.connect(o.path)
+    : net.connect({ host: o.host[0] ?? 'localhost', port: o.port[0] ?? 5432, noDelay: true });
 }
 
 /**
