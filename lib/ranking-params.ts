@@ -41,6 +41,21 @@ export const RANKING_METRICS = [
 ] as const;
 export type RankingMetric = (typeof RANKING_METRICS)[number];
 
+/** The metrics of the per-year tables on region and compare pages, in the order they are shown. */
+export const HEADLINE_METRICS: readonly RankingMetric[] = [
+  'received',
+  'disclosure',
+  'disclosureMerits',
+  'refusal',
+  'unable',
+  'notProcessed',
+  'backlog',
+  'dispute',
+  'correctionReconsideration',
+  'correctionLitigation',
+  'quality',
+] as const;
+
 /** Metrics that are counts, not proportions: no denominator, no interval, no minimum sample. */
 export const COUNT_METRICS: ReadonlySet<RankingMetric> = new Set<RankingMetric>(['received']);
 export const isCountMetric = (m: RankingMetric): boolean => COUNT_METRICS.has(m);

@@ -2,22 +2,10 @@ import { getTranslations } from 'next-intl/server';
 import type { CompareEntry } from '@/db/queries/compare';
 import { MetricCell } from '@/components/region/metric-cell';
 import { Link } from '@/lib/i18n/navigation';
-import type { RankingMetric } from '@/lib/ranking-params';
+import { HEADLINE_METRICS, type RankingMetric } from '@/lib/ranking-params';
 import styles from './compare.module.css';
 
-export const COMPARE_METRICS: RankingMetric[] = [
-  'received',
-  'disclosure',
-  'disclosureMerits',
-  'refusal',
-  'unable',
-  'notProcessed',
-  'backlog',
-  'dispute',
-  'correctionReconsideration',
-  'correctionLitigation',
-  'quality',
-];
+export const COMPARE_METRICS = HEADLINE_METRICS;
 
 /** Metric groups of rows (one row per year, newest first), one column per agency. */
 export async function CompareTable({ entries, locale }: { entries: CompareEntry[]; locale: string }) {

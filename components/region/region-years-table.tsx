@@ -1,22 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import type { RegionYear } from '@/db/queries/regions';
 import { formatNumber } from '@/lib/format';
-import { EXEMPTION_METRIC_KEYS, type RankingMetric } from '@/lib/ranking-params';
+import { EXEMPTION_METRIC_KEYS, HEADLINE_METRICS, type RankingMetric } from '@/lib/ranking-params';
 import { MetricCell } from './metric-cell';
 
-export const REGION_TABLE_METRICS: RankingMetric[] = [
-  'received',
-  'disclosure',
-  'disclosureMerits',
-  'refusal',
-  'unable',
-  'notProcessed',
-  'backlog',
-  'dispute',
-  'correctionReconsideration',
-  'correctionLitigation',
-  'quality',
-];
+export const REGION_TABLE_METRICS = HEADLINE_METRICS;
 
 /** Metrics as rows, years as columns (newest first), every rate with its numerator and denominator. */
 export async function RegionYearsTable({ years, locale, name }: { years: RegionYear[]; locale: string; name: string }) {
