@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { CompareEntry } from '@/db/queries/compare';
 import { MetricCell } from '@/components/region/metric-cell';
 import { Link } from '@/lib/i18n/navigation';
-import { HEADLINE_METRICS, type RankingMetric } from '@/lib/ranking-params';
+import { HEADLINE_METRICS } from '@/lib/ranking-params';
 import styles from './compare.module.css';
 
 export const COMPARE_METRICS = HEADLINE_METRICS;
