@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { signalGroup, stopGroup } from './process-group';
 
 export interface PgServer {
   /** postgres://postgres@127.0.0.1:PORT/gongkai */
@@ -86,11 +87,7 @@ let exitHookInstalled = false;
 function killAll(): void {
   for (const r of running) {
     // The server runs in its own process group (detached): kill the postmaster and its backends together.
-    try {
-      if (r.child.pid) process.kill(-r.child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
+    signalGroup(r.child, 'SIGKILL');
     fs.rmSync(r.dir, { recursive: true, force: true });
   }
   running.clear();
@@ -174,24 +171,7 @@ export async function startPgServer(): Promise<PgServer> {
   const stop = async (): Promise<void> => {
     if (!running.has(entry)) return;
     running.delete(entry);
-    const exited = new Promise<void>((resolve) => {
-      if (child.exitCode !== null) resolve();
-      else child.once('exit', () => resolve());
-    });
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGINT'); // fast shutdown
-    } catch {
-      /* gone */
-    }
-    const timer = setTimeout(() => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-    }, 5000);
-    await exited;
-    clearTimeout(timer);
+    await stopGroup(child, 'SIGINT'); // SIGINT: PostgreSQL's fast shutdown
     fs.rmSync(dir, { recursive: true, force: true });
   };
 

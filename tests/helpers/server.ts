@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { isBuildCurrent, markBuildCurrent, sourceHash } from '../../scripts/build-cache';
+import { signalGroup, stopGroup } from './process-group';
 
 /** Environment for every child process: the parent's, no telemetry, plus the overrides. */
 export function childEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -103,13 +104,7 @@ export interface NextServer {
 const live = new Set<ChildProcess>();
 let hooked = false;
 function killLive(): void {
-  for (const child of live) {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }
+  for (const child of live) signalGroup(child, 'SIGKILL');
   live.clear();
 }
 
@@ -142,21 +137,7 @@ export async function startNext(opts: {
   const stop = async (): Promise<void> => {
     if (!live.has(child)) return;
     live.delete(child);
-    const exited = new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      /* gone */
-    }
-    const timer = setTimeout(() => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-    }, 5000);
-    await exited;
-    clearTimeout(timer);
+    await stopGroup(child, 'SIGTERM');
   };
 
   const deadline = Date.now() + 60_000;
