@@ -2,7 +2,9 @@
  * A small, deterministic set of reports for the ranking, region, search and compare queries, stored through the
  * real ingest (ingestParsed) so that report_totals and its region path are built exactly as in production.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '@/db';
+import { openTestDb, type DbTarget, type TestDb } from '../helpers/db-targets';
 import { ingestParsed, loadRegions } from '@/lib/ingest';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_KINDS, type ApplicationRow } from '@/lib/report-parser/keys';
 import type { ApplicantCells, Applications, ParsedReport, ParseResult, Reviews } from '@/lib/report-parser/types';
@@ -143,4 +145,23 @@ export async function seedRankingFixture(db: Db, reports: FixtureReport[] = FIXT
     ids.push(out.reportId);
   }
   return ids;
+}
+
+/**
+ * Inside a describe: a fresh database on `target` with the fixture stored before the tests, removed after them.
+ * Returns a getter for the database handle.
+ */
+export function useFixtureDb(target: DbTarget): () => Db {
+  let t: TestDb | undefined;
+  beforeAll(async () => {
+    t = await openTestDb(target);
+    await seedRankingFixture(t.db);
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+  return () => {
+    if (!t) throw new Error('the fixture database is not open');
+    return t.db;
+  };
 }

@@ -3,29 +3,22 @@
  * a level within a parent sum their agencies and everything below them, rates carry their counts and a Wilson
  * interval, groups under the minimum sample are listed after the others, and synthetic reports never count.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rankAgencies, rankRegions } from '@/db/queries/rankings';
 import { wilsonInterval } from '@/lib/metrics';
 import { DEFAULT_RANKING_PARAMS, type RankingParams } from '@/lib/ranking-params';
-import { dbTargets, openTestDb, type TestDb } from '../helpers/db-targets';
-import { seedRankingFixture } from './queries-ranking-fixture';
+import { dbTargets } from '../helpers/db-targets';
+import { useFixtureDb } from './queries-ranking-fixture';
 
 vi.mock('server-only', () => ({}));
 
 const params = (p: Partial<RankingParams>): RankingParams => ({ ...DEFAULT_RANKING_PARAMS, year: 2022, ...p });
 
 describe.each(dbTargets())('rankings on $kind', (target) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await openTestDb(target);
-    await seedRankingFixture(t.db);
-  });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
+  const fixtureDb = useFixtureDb(target);
 
   it('ranks the counties of 泉州市 by disclosure rate, towns summed into their county, synthetic left out', async () => {
-    const r = await rankRegions(params({ level: 'county', parent: '3505' }), { db: t.db, includeSynthetic: false });
+    const r = await rankRegions(params({ level: 'county', parent: '3505' }), { db: fixtureDb(), includeSynthetic: false });
     expect(r.rows.map((x) => [x.key, x.num, x.den])).toEqual([
       ['350502', 49, 62], // 鲤城区 40/50 + 开元街道 9/12; the synthetic 0/1000 is not there
       ['350503', 10, 20],
@@ -38,7 +31,7 @@ describe.each(dbTargets())('rankings on $kind', (target) => {
   });
 
   it('lists groups below the minimum sample after the others, unranked', async () => {
-    const r = await rankRegions(params({ level: 'county', parent: '35', min: 10 }), { db: t.db, includeSynthetic: false });
+    const r = await rankRegions(params({ level: 'county', parent: '35', min: 10 }), { db: fixtureDb(), includeSynthetic: false });
     // 思明区 5/5 is the highest rate but below the minimum of 10: last, no rank
     const last = r.rows.at(-1)!;
     expect(last.key).toBe('350203');
@@ -48,18 +41,18 @@ describe.each(dbTargets())('rankings on $kind', (target) => {
   });
 
   it('ranks provinces, and agencies by ascending name when asked', async () => {
-    const provinces = await rankRegions(params({}), { db: t.db, includeSynthetic: false });
+    const provinces = await rankRegions(params({}), { db: fixtureDb(), includeSynthetic: false });
     expect(provinces.rows.map((x) => [x.key, x.num, x.den])).toEqual([
       ['35', 64, 87], // 40 + 9 + 10 + 5 of 50 + 12 + 20 + 5: 73.6%
       ['32', 60, 100],
     ]);
-    const agencies = await rankAgencies(params({ kind: 'agencies', sort: 'name', dir: 'asc' }), { db: t.db, includeSynthetic: false });
+    const agencies = await rankAgencies(params({ kind: 'agencies', sort: 'name', dir: 'asc' }), { db: fixtureDb(), includeSynthetic: false });
     expect(agencies.rows).toHaveLength(5);
     expect(agencies.rows.every((x) => x.slug && !x.name.includes('合成'))).toBe(true);
   });
 
   it('includes synthetic reports only when asked (benchmarks)', async () => {
-    const r = await rankRegions(params({ level: 'county', parent: '3505' }), { db: t.db, includeSynthetic: true });
+    const r = await rankRegions(params({ level: 'county', parent: '3505' }), { db: fixtureDb(), includeSynthetic: true });
     expect(r.rows.find((x) => x.key === '350502')).toMatchObject({ num: 49, den: 1062 });
   });
 });
