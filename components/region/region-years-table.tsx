@@ -23,6 +23,14 @@ export async function RegionYearsTable({ years, locale, name }: { years: RegionY
       </tr>
     </thead>
   );
+  const metricRow = (m: RankingMetric) => (
+    <tr key={m}>
+      <th scope="row">{tr(`metric.${m}`)}</th>
+      {years.map((y) => (
+        <MetricCell key={y.year} metric={m} value={y.metrics[m]} locale={locale} />
+      ))}
+    </tr>
+  );
   return (
     <>
       <div className="table-scroll">
@@ -46,14 +54,7 @@ export async function RegionYearsTable({ years, locale, name }: { years: RegionY
                 </td>
               ))}
             </tr>
-            {REGION_TABLE_METRICS.map((m) => (
-              <tr key={m}>
-                <th scope="row">{tr(`metric.${m}`)}</th>
-                {years.map((y) => (
-                  <MetricCell key={y.year} metric={m} value={y.metrics[m]} locale={locale} />
-                ))}
-              </tr>
-            ))}
+            {REGION_TABLE_METRICS.map(metricRow)}
           </tbody>
         </table>
       </div>
@@ -64,14 +65,7 @@ export async function RegionYearsTable({ years, locale, name }: { years: RegionY
             <caption>{t('years.exemptionsCaption', { name })}</caption>
             {head}
             <tbody>
-              {exemptionMetrics.map((m) => (
-                <tr key={m}>
-                  <th scope="row">{tr(`metric.${m}`)}</th>
-                  {years.map((y) => (
-                    <MetricCell key={y.year} metric={m} value={y.metrics[m]} locale={locale} />
-                  ))}
-                </tr>
-              ))}
+              {exemptionMetrics.map(metricRow)}
             </tbody>
           </table>
         </div>
