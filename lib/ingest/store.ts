@@ -229,7 +229,6 @@ function reportRows(p: Prepared, revision: number, previous: Neighbour | undefin
       warnings: p.warnings,
       narrative: r.narrative ?? {},
       sources: r.sources ?? {},
-      parsed: r,
       ...counts,
       synthetic: p.synthetic,
     },

@@ -4,7 +4,10 @@ import { expect } from 'vitest';
 import { rowsOf } from '@/db';
 import type { TestDb } from '../helpers/db-targets';
 
-/** Every stored report has all its parts: its totals row, its table-3 rows and as many checks as it counts. */
+/**
+ * Every stored report has all its parts (its totals row, its table-3 rows, as many checks as it counts), and no
+ * per-report row exists without its report.
+ */
 export async function expectNoPartialReports(t: TestDb): Promise<void> {
   const rows = rowsOf<{ id: number; apps: number; totals: number; checks: number; checks_total: number }>(
     await t.db.execute(sql`select r.id,
@@ -19,4 +22,13 @@ export async function expectNoPartialReports(t: TestDb): Promise<void> {
     expect(Number(r.apps), `report ${r.id} table 3 rows`).toBeGreaterThan(0);
     expect(Number(r.checks), `report ${r.id} checks`).toBe(Number(r.checks_total));
   }
+  // The child tables have no foreign key (db/schema.ts, CHILD_ROWS_NOTE): no row may outlive or precede its report.
+  const [orphans] = rowsOf<Record<string, number>>(
+    await t.db.execute(sql`select
+        (select count(*)::int from application_rows x where not exists (select 1 from reports r where r.id = x.report_id)) as application_rows,
+        (select count(*)::int from review_rows x where not exists (select 1 from reports r where r.id = x.report_id)) as review_rows,
+        (select count(*)::int from proactive_figures x where not exists (select 1 from reports r where r.id = x.report_id)) as proactive_figures,
+        (select count(*)::int from check_results x where not exists (select 1 from reports r where r.id = x.report_id)) as check_results`),
+  );
+  expect(orphans).toEqual({ application_rows: 0, review_rows: 0, proactive_figures: 0, check_results: 0 });
 }

@@ -32,6 +32,20 @@ describe.each(dbTargets())('schema and regions on $kind', (target) => {
     expect(Number(trgm?.n)).toBe(1);
   });
 
+  it('compresses source texts with lz4 where the server has it, and keeps pglz where it does not', async () => {
+    const [has] = rowsOf<{ lz4: boolean }>(
+      await t.db.execute(sql`select exists (select 1 from pg_settings
+        where name = 'default_toast_compression' and 'lz4' = any (enumvals)) as lz4`),
+    );
+    const [col] = rowsOf<{ c: string }>(
+      await t.db.execute(sql`select attcompression::text as c from pg_attribute
+        where attrelid = 'reports'::regclass and attname = 'source_text'`),
+    );
+    // Debian's PostgreSQL 15 is built with lz4, PGlite is not: each target pins one branch of the migration.
+    expect(has?.lz4).toBe(target.kind === 'postgres');
+    expect(col?.c).toBe(has?.lz4 ? 'l' : '');
+  });
+
   it('has the gazetteer loaded once, with 市辖区 skipped and codes as the parser gives them', async () => {
     const [n] = await t.db.select({ n: count() }).from(regions);
     expect(n?.n).toBeGreaterThan(44_000);
