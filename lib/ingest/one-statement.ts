@@ -70,6 +70,11 @@ function rowsJson(table: PgTable, rows: Record<string, unknown>[], skip: string[
 export interface OneStatementInput {
   /** The agency's id, or null to insert it (CTE `ag`; a concurrent insert leaves agency_id null → 23502). */
   agencyId: number | null;
+  /**
+   * The current report of the same agency and year that this one supersedes (a new revision), or null. It is
+   * marked not current in the same statement; if a concurrent writer did so first, nothing is inserted (23502).
+   */
+  replacesId: number | null;
   agency: { slug: string; name: string; kind: string; regionCode: string | null; pinyin: string; initials: string; synthetic: boolean };
   sha256: string;
   report: Record<string, unknown>;
@@ -80,11 +85,12 @@ export interface OneStatementInput {
 // Statement texts by shape (new agency or not, and each table's column list): in practice two texts per process.
 const texts = new Map<string, string>();
 
-function statementText(newAgency: boolean, reportCols: string[], totalCols: string[], children: { table: PgTable; cols: string[] }[]): string {
-  const key = `${newAgency}|${reportCols.join(',')}|${totalCols.join(',')}|${children.map((c) => c.cols.join(',')).join('|')}`;
+function statementText(newAgency: boolean, replaces: boolean, reportCols: string[], totalCols: string[], children: { table: PgTable; cols: string[] }[]): string {
+  const key = `${newAgency}|${replaces}|${reportCols.join(',')}|${totalCols.join(',')}|${children.map((c) => c.cols.join(',')).join('|')}`;
   let text = texts.get(key);
   if (text !== undefined) return text;
-  // Parameters: the agency ($1..$7 when new, else its id as $1), then sha256, the report, the totals, the children.
+  // Parameters: the agency ($1..$7 when new, else its id as $1), then sha256, the superseded report's id when there
+  // is one, the report, the totals, the children.
   let n = newAgency ? 7 : 1;
   const next = () => `$${++n}`;
   const agencyExpr = newAgency ? '(select id from ag)' : '$1::int';
@@ -97,9 +103,18 @@ function statementText(newAgency: boolean, reportCols: string[], totalCols: stri
   }
   const sha = next();
   const rt = q(getTableName(reports));
-  parts.push(`r as (insert into ${rt} (agency_id, ${list(reportCols)})
-    select ${agencyExpr}, ${x(reportCols)} from jsonb_populate_recordset(null::${rt}, ${next()}::text::jsonb) as x returning id)`);
   const tt = q(getTableName(reportTotals));
+  let guard = '';
+  if (replaces) {
+    // The old revision steps down first: r's condition reads `old`, so its update runs before the insert, and
+    // the unique index on the current (agency, year) sees that row as deleted by this transaction.
+    const old = next();
+    parts.push(`old as (update ${rt} set is_current = false where id = ${old}::int and is_current returning id)`);
+    parts.push(`oldt as (update ${tt} set is_current = false where report_id = (select id from old))`);
+    guard = ' where (select count(*) from old) = 1';
+  }
+  parts.push(`r as (insert into ${rt} (agency_id, ${list(reportCols)})
+    select ${agencyExpr}, ${x(reportCols)} from jsonb_populate_recordset(null::${rt}, ${next()}::text::jsonb) as x${guard} returning id)`);
   parts.push(`t as (insert into ${tt} (report_id, agency_id, ${list(totalCols)})
     select (select id from r), ${agencyExpr}, ${x(totalCols)} from jsonb_populate_recordset(null::${tt}, ${next()}::text::jsonb) as x)`);
   children.forEach((c, i) => {
@@ -120,11 +135,13 @@ export async function insertReportOneStatement(db: Db, input: OneStatementInput)
   const report = rowsJson(reports, [input.report], ['agencyId']);
   const totals = rowsJson(reportTotals, [input.totals], ['agencyId', 'reportId']);
   const children = input.children.map((c) => ({ table: c.table, ...rowsJson(c.table, c.rows, ['reportId']) }));
-  const text = statementText(input.agencyId === null, report.cols, totals.cols, children);
+  const text = statementText(input.agencyId === null, input.replacesId !== null, report.cols, totals.cols, children);
   const a = input.agency;
   const params: unknown[] =
     input.agencyId === null ? [a.slug, a.name, a.kind, a.regionCode, a.pinyin, a.initials, a.synthetic] : [input.agencyId];
-  params.push(input.sha256, report.json, totals.json);
+  params.push(input.sha256);
+  if (input.replacesId !== null) params.push(input.replacesId);
+  params.push(report.json, totals.json);
   for (const c of children) if (c.cols.length > 0) params.push(c.json);
   const [row] = await rawQuery<{ id: number }>(db, text, params);
   if (!row) throw new Error('insert into reports returned no row');

@@ -260,8 +260,9 @@ async function insertTree(db: Db | Tx, tree: ReportTree): Promise<number> {
 }
 
 /**
- * The common case in one statement (itself a transaction): a first report for this agency and year, with no
- * later year to update. Two round trips. Returns null when the report needs the general path.
+ * The common case in one statement (itself a transaction): a report for this agency and year — the first, or a
+ * new revision of it — with no later year to update. Two round trips. Returns null when the report needs the
+ * general path.
  */
 async function storeInOneStatement(db: Db, p: Prepared): Promise<StoreOutcome | null> {
   const slug = slugify(p.agencyName, p.regionCode);
@@ -278,12 +279,17 @@ async function storeInOneStatement(db: Db, p: Prepared): Promise<StoreOutcome | 
       carriedOver: n.carried_over,
       carriedForward: n.carried_forward,
     }));
-  if (neighbours.some((n) => n.year === p.year || (n.year === p.year + 1 && n.isCurrent))) return null;
+  // A current next year needs its identity 7 recomputed: the general path does that.
+  if (neighbours.some((n) => n.year === p.year + 1 && n.isCurrent)) return null;
+  const sameYear = neighbours.filter((n) => n.year === p.year);
+  const replaced = sameYear.find((n) => n.isCurrent);
+  const revision = sameYear.reduce((m, n) => Math.max(m, n.revision), 0) + 1;
   const previous = neighbours.find((n) => n.year === p.year - 1 && n.isCurrent);
-  const rows1 = reportRows(p, 1, previous);
+  const rows1 = reportRows(p, revision, previous);
   try {
     const reportId = await insertReportOneStatement(db, {
       agencyId: first ? Number(first.agency_id) : null,
+      replacesId: replaced?.id ?? null,
       agency: {
         slug,
         name: p.agencyName,
@@ -297,7 +303,7 @@ async function storeInOneStatement(db: Db, p: Prepared): Promise<StoreOutcome | 
       sha256: p.input.sha256,
       ...rows1,
     });
-    return { status: 'new', reportId };
+    return { status: replaced ? 'updated' : 'new', reportId };
   } catch (err) {
     // Another writer got there first (same agency created, same agency-year stored): take the general path.
     if (
