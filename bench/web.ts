@@ -5,7 +5,11 @@
  * and the gzipped JS the page ships (its <script src> chunks).
  *
  *   npm run bench:web -- --reports 1000 [--seed 1] [--concurrency 8] [--seconds 10] [--max-requests 5000]
- *                        [--ingest-concurrency 4]
+ *                        [--ingest-concurrency 4] [--database-url postgres://…]
+ *
+ * --database-url: use that server instead of starting one. It is loaded only when it holds fewer than N synthetic
+ * reports (then with the missing ones, which the hash makes idempotent), so repeated runs at 100,000 reports skip
+ * the load. Never point it at a database whose data you want to keep clean of synthetic rows.
  *
  * Every request must answer 200 with HTML: anything else is counted as an error and fails the run.
  */
@@ -20,6 +24,11 @@ import { generateReports } from '../lib/synthetic/index';
 import { startPgServer, type PgServer } from '../tests/helpers/pg-server';
 import { buildNext, startNext, type NextServer } from '../tests/helpers/server';
 
+function stringOption(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -33,6 +42,7 @@ const CONCURRENCY = option('--concurrency', 8);
 const SECONDS = option('--seconds', 10);
 const MAX_REQUESTS = option('--max-requests', 5000);
 const INGEST_CONCURRENCY = option('--ingest-concurrency', 4);
+const DATABASE_URL = stringOption('--database-url');
 const DIST_DIR = '.next-bench';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -40,6 +50,11 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function load(db: Db): Promise<void> {
   await migrate(db);
   await loadRegions(db);
+  const [have] = await db.select({ n: sql<number>`count(*)::int` }).from(reports).where(eq(reports.synthetic, true));
+  if (Number(have?.n ?? 0) >= N) {
+    say(`the database already holds ${have?.n} synthetic reports: not loading`);
+    return;
+  }
   const started = performance.now();
   const gen = generateReports(N, { seed: SEED });
   let done = 0;
@@ -229,9 +244,13 @@ async function main(): Promise<void> {
   let pg: PgServer | undefined;
   let server: NextServer | undefined;
   try {
-    pg = await startPgServer();
-    say(`PostgreSQL on 127.0.0.1:${pg.port}`);
-    const db = createDb({ url: pg.url, max: INGEST_CONCURRENCY + 1 });
+    let url = DATABASE_URL;
+    if (!url) {
+      pg = await startPgServer();
+      url = pg.url;
+      say(`PostgreSQL on 127.0.0.1:${pg.port}`);
+    }
+    const db = createDb({ url, max: INGEST_CONCURRENCY + 1 });
     let kinds: PageKind[];
     try {
       await load(db);
@@ -244,7 +263,7 @@ async function main(): Promise<void> {
     say(build.built ? `built ${DIST_DIR} in ${Math.round((Date.now() - t) / 1000)} s` : `${DIST_DIR} is current`);
     server = await startNext({
       distDir: DIST_DIR,
-      env: { DATABASE_URL: pg.url, DATABASE_READ_URL: undefined, GONGKAI_INCLUDE_SYNTHETIC: '1' },
+      env: { DATABASE_URL: url, DATABASE_READ_URL: undefined, GONGKAI_INCLUDE_SYNTHETIC: '1' },
     });
     say(`next start on ${server.url}`);
     const results: LoadResult[] = [];
