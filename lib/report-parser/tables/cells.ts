@@ -69,20 +69,18 @@ function numberFromWord(word: string, line: number, cell: number): NumToken | nu
 }
 
 /**
- * Tokens of one cell: leading text (if any), then the numbers that end the cell, separated by single spaces
- * (pdftotext -raw rows) or glued to the label.
+ * Tokens of one cell (trimmed, not empty): leading text (if any), then the numbers that end the cell, separated by
+ * single spaces (pdftotext -raw rows) or glued to the label. Numbers are pushed to `nums`; the text is returned.
  */
-function cellTokens(cellText: string, line: number, cell: number, out: Token[]): void {
-  const c = cellText.trim();
-  if (c === '') return;
+export function readCell(c: string, line: number, cell: number, nums: NumToken[]): string | null {
   // Fast paths for the two common cells: a plain count, and a label with no digits at its end.
   if (isDigits(c)) {
-    out.push({ kind: 'num', value: Number(c), raw: c, line, cell, unit: null, glued: false, plainDigits: true });
-    return;
+    nums.push({ kind: 'num', value: Number(c), raw: c, line, cell, unit: null, glued: false, plainDigits: true });
+    return null;
   }
   if (c.length <= 3 && BLANK_WORD.test(c)) {
-    out.push(blankToken(c, line, cell));
-    return;
+    nums.push(blankToken(c, line, cell));
+    return null;
   }
   const lastCode = c.charCodeAt(c.length - 1);
   const mayEndInNumber =
@@ -94,18 +92,15 @@ function cellTokens(cellText: string, line: number, cell: number, out: Token[]):
     lastCode === 0x65e0 /* 无 */ ||
     lastCode === 45 /* - */ ||
     lastCode === 47 /* / */;
-  if (!mayEndInNumber) {
-    out.push({ kind: 'text', text: c, line, cell });
-    return;
-  }
+  if (!mayEndInNumber) return c;
   const whole = numberFromWord(c.replace(/\s+(?=万元$|元$)/, ''), line, cell);
   if (whole) {
-    out.push(whole);
-    return;
+    nums.push(whole);
+    return null;
   }
   const words = c.split(/\s+/);
   let end = words.length;
-  const nums: NumToken[] = [];
+  const trailing: NumToken[] = [];
   while (end > 0) {
     let w = words[end - 1] ?? '';
     let consumed = 1;
@@ -115,28 +110,33 @@ function cellTokens(cellText: string, line: number, cell: number, out: Token[]):
     }
     const n = BLANK_WORD.test(w) && end > 1 ? blankToken(w, line, cell) : numberFromWord(w, line, cell);
     if (!n) break;
-    nums.push(n);
+    trailing.push(n);
     end -= consumed;
   }
-  nums.reverse();
+  let text: string | null = null;
   if (end > 0) {
-    let text = words.slice(0, end).join(' ');
+    text = words.slice(0, end).join(' ');
     const g = GLUED_TAIL.exec(text);
-    let glued: NumToken | null = null;
     if (g && g.index !== undefined) {
       const digits = g[2] ?? '';
       const n = numberFromWord(digits + (g[3] ?? ''), line, cell);
       if (n) {
         n.glued = true;
         n.raw = digits;
-        glued = n;
+        nums.push(n);
         text = text.slice(0, g.index + (g[1] ?? '').length);
       }
     }
-    out.push({ kind: 'text', text, line, cell });
-    if (glued) out.push(glued);
   }
-  for (const n of nums) out.push(n);
+  for (let i = trailing.length - 1; i >= 0; i--) nums.push(trailing[i] as NumToken);
+  return text;
+}
+
+/** Whitespace as String.prototype.trim sees it. */
+export function isTrimSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 
 function isDigits(s: string): boolean {
@@ -148,37 +148,61 @@ function isDigits(s: string): boolean {
   return true;
 }
 
-/** Tokens of one line in reading order (cells cut in place, without an intermediate array for tab/pipe rows). */
+/**
+ * Cells of a line (matching form, form feeds already spaces) are cut in place: split by tabs, else pipes, else runs
+ * of two or more spaces of the trimmed line. `sep` is 9 (tab), 124 (pipe) or 0 (spaces). A cell is [start, end)
+ * with end = cellEnd(l, sep, start, to); the next starts at nextCell(l, sep, end). No array of cells.
+ */
+export function cellEnd(l: string, sep: number, start: number, to: number): number {
+  if (sep !== 0) {
+    for (let k = start; k < to; k++) if (l.charCodeAt(k) === sep) return k;
+    return to;
+  }
+  for (let k = start; k + 1 < to; k++) if (l.charCodeAt(k) === 32 && l.charCodeAt(k + 1) === 32) return k;
+  return to;
+}
+
+export function nextCell(l: string, sep: number, end: number): number {
+  if (sep !== 0) return end + 1;
+  let k = end;
+  while (l.charCodeAt(k) === 32) k++;
+  return k;
+}
+
+/** The separator of a line: 9 (tab) when it has one, else 124 (pipe), else 0 (runs of spaces). */
+export function separatorOf(l: string): number {
+  return l.indexOf('\t') !== -1 ? 9 : l.indexOf('|') !== -1 ? 124 : 0;
+}
+
+/** Where the cells of a line start and end: [0, length) when split by a separator, the trimmed line for spaces. */
+export function trimStart(l: string, from: number, to: number): number {
+  while (from < to && isTrimSpace(l.charCodeAt(from))) from++;
+  return from;
+}
+
+export function trimEnd(l: string, from: number, to: number): number {
+  while (to > from && isTrimSpace(l.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+/** Tokens of one line in reading order. */
 export function lineTokens(line: string, lineNo: number, out: Token[]): void {
   const l = line.indexOf('\f') === -1 ? line : line.replace(/\f/g, ' ');
-  const sep = l.indexOf('\t') !== -1 ? '\t' : l.indexOf('|') !== -1 ? '|' : '';
-  if (sep === '') {
-    const cells = l.trim().split(SPACE_RUN);
-    for (let i = 0; i < cells.length; i++) cellTokens(cells[i] ?? '', lineNo, i, out);
-    return;
-  }
-  let start = 0;
-  for (let cell = 0; ; cell++) {
-    const e = l.indexOf(sep, start);
-    const end = e === -1 ? l.length : e;
-    if (end > start) {
-      // A plain count (most cells of a table): read in place, no trim, no second scan, no string-to-number parse.
-      let value = 0;
-      let k = start;
-      if (end - start <= 15) {
-        for (; k < end; k++) {
-          const ch = l.charCodeAt(k);
-          if (ch < 48 || ch > 57) break;
-          value = value * 10 + (ch - 48);
-        }
-      }
-      if (k === end && end - start <= 15) {
-        out.push({ kind: 'num', value, raw: l.slice(start, end), line: lineNo, cell, unit: null, glued: false, plainDigits: true });
-      } else {
-        cellTokens(l.slice(start, end), lineNo, cell, out);
-      }
+  const sep = separatorOf(l);
+  const from = sep === 0 ? trimStart(l, 0, l.length) : 0;
+  const to = sep === 0 ? trimEnd(l, from, l.length) : l.length;
+  const nums: NumToken[] = [];
+  for (let start = from, cell = 0; ; cell++) {
+    const end = cellEnd(l, sep, start, to);
+    const s = trimStart(l, start, end);
+    const e = trimEnd(l, s, end);
+    if (e > s) {
+      nums.length = 0;
+      const text = readCell(l.slice(s, e), lineNo, cell, nums);
+      if (text !== null) out.push({ kind: 'text', text, line: lineNo, cell });
+      for (const t of nums) out.push(t);
     }
-    if (e === -1) return;
-    start = e + 1;
+    if (end >= to) return;
+    start = nextCell(l, sep, end);
   }
 }

@@ -3,7 +3,7 @@
  * the numbers that follow it. This one reading covers one-cell-per-line, tab, pipe, markdown and PDF text alike.
  */
 import { compactText } from '../normalize';
-import { lineTokens, type NumToken, type Token } from './cells';
+import { cellEnd, isTrimSpace, nextCell, readCell, trimEnd, trimStart, type NumToken } from './cells';
 
 export interface StreamRow {
   /** Label text with whitespace removed, in matching form, leading fragments of earlier rows cut off. */
@@ -15,27 +15,69 @@ export interface StreamRow {
   nums: NumToken[];
 }
 
-// A row-start marker: （三） / 三、 / 1. / 1、 — labels are cut at the last one so that fragments of earlier rows
-// (continuations of wrapped labels, group headers printed between sub-rows) do not pollute the match.
-const MARKER = /\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.]|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]/g;
-
 // The |---|:---:| line under a markdown table header: no cells.
 const MARKDOWN_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/;
 
-function isBlank(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 12 && c !== 13) return false;
-  }
-  return true;
+const TAB = 9;
+const FORM_FEED = 12;
+const CR = 13;
+const SPACE = 32;
+const DASH = 45;
+const PIPE = 124;
+
+// 一 二 三 四 五 六 七 八 九 十
+function isCjkNumeral(c: number): boolean {
+  return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
 }
 
-/** Index in `key` where the row's own label starts: the last row-start marker (0 when none). */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** 、 or . */
+function isMarkerStop(c: number): boolean {
+  return c === 0x3001 || c === 46;
+}
+
+/**
+ * Length of the row-start marker at `i`, 0 when none. A marker is （三） / 三、 / 1. / 1、 / (1) / ①, i.e. the
+ * regex \([一-十]\)|[一-十][、.]|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳] tried at `i`, read by character codes.
+ */
+function markerAt(key: string, i: number): number {
+  const c = key.charCodeAt(i);
+  if (c === 40 /* ( */) {
+    const d = key.charCodeAt(i + 1);
+    if (isCjkNumeral(d)) return key.charCodeAt(i + 2) === 41 ? 3 : 0;
+    if (!isDigit(d)) return 0;
+    if (key.charCodeAt(i + 2) === 41) return 3;
+    return isDigit(key.charCodeAt(i + 2)) && key.charCodeAt(i + 3) === 41 ? 4 : 0;
+  }
+  if (isCjkNumeral(c)) return isMarkerStop(key.charCodeAt(i + 1)) ? 2 : 0;
+  if (isDigit(c)) {
+    // Two digits first, then one (the regex backtracks from \d{2} to \d{1}).
+    const d = key.charCodeAt(i + 1);
+    if (isDigit(d) && isMarkerStop(key.charCodeAt(i + 2)) && !isDigit(key.charCodeAt(i + 3))) return 3;
+    return isMarkerStop(d) && !isDigit(key.charCodeAt(i + 2)) ? 2 : 0;
+  }
+  return c >= 0x2460 && c <= 0x2473 ? 1 : 0;
+}
+
+/**
+ * Index in `key` where the row's own label starts: the last row-start marker (0 when none). Labels are cut there so
+ * that fragments of earlier rows (continuations of wrapped labels, group headers printed between sub-rows) do not
+ * pollute the match. Markers are read left to right without overlap, as a global regex would: "12、" is one marker
+ * at 0, not another at 1.
+ */
 export function lastMarkerIndex(key: string): number {
-  MARKER.lastIndex = 0;
   let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = MARKER.exec(key)) !== null) last = m.index;
+  for (let i = 0; i < key.length; ) {
+    const len = markerAt(key, i);
+    if (len === 0) i++;
+    else {
+      last = i;
+      i += len;
+    }
+  }
   return last;
 }
 
@@ -46,21 +88,23 @@ export function stripMarkers(key: string): string {
 
 /**
  * Build the row stream over lines [from, to) (0-based indexes into `lines`, matching form). Lines flagged in
- * `skip` (page furniture) are ignored.
+ * `skip` (page furniture) are ignored. One pass over a line's characters finds its separator, then its cells are
+ * read in place: a plain count becomes a number with no intermediate string or token, a label goes straight into
+ * the row's key.
  */
 export function streamRows(lines: readonly string[], from: number, to: number, skip: Uint8Array): StreamRow[] {
   const rows: StreamRow[] = [];
-  const tokens: Token[] = [];
   let key = '';
-  // Start offset in `key` of each line's text, to give the cut label the line it starts on.
+  // Start offset in `key` of each line's text (the first `segs` entries), to give the cut label the line it starts on.
   const segStart: number[] = [];
   const segLine: number[] = [];
+  let segs = 0;
   let nums: NumToken[] = [];
   const flush = (): void => {
     if (nums.length > 0) {
       const cut = lastMarkerIndex(key);
       let line = nums[0]?.line ?? 0;
-      for (let s = segStart.length - 1; s >= 0; s--) {
+      for (let s = segs - 1; s >= 0; s--) {
         if ((segStart[s] ?? 0) <= cut) {
           line = segLine[s] ?? line;
           break;
@@ -69,29 +113,78 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
       rows.push({ label: key.slice(cut), fullLabel: key, line, nums });
     }
     key = '';
-    segStart.length = 0;
-    segLine.length = 0;
+    segs = 0;
     nums = [];
   };
   for (let i = from; i < to; i++) {
     if (skip[i] === 1) continue;
-    const line = lines[i] ?? '';
-    if (isBlank(line) || (line.indexOf('---') !== -1 && MARKDOWN_RULE.test(line))) continue;
-    tokens.length = 0;
-    lineTokens(line, i + 1, tokens);
-    for (const t of tokens) {
-      if (t.kind === 'text') {
-        if (nums.length > 0) flush();
-        const piece = compactText(t.text);
-        if (piece === '') continue;
-        if (segLine[segLine.length - 1] !== t.line) {
-          segStart.push(key.length);
-          segLine.push(t.line);
-        }
-        key += piece;
-      } else {
-        nums.push(t);
+    let l = lines[i] ?? '';
+    const n = l.length;
+    let blank = true;
+    let tab = false;
+    let pipe = false;
+    let formFeed = false;
+    let dash = false;
+    for (let k = 0; k < n; k++) {
+      const c = l.charCodeAt(k);
+      if (c === TAB) tab = true;
+      else if (c === FORM_FEED) formFeed = true;
+      else if (c !== SPACE && c !== CR) {
+        blank = false;
+        if (c === PIPE) pipe = true;
+        else if (c === DASH) dash = true;
       }
+    }
+    if (blank || (dash && l.indexOf('---') !== -1 && MARKDOWN_RULE.test(l))) continue;
+    if (formFeed) l = l.replace(/\f/g, ' ');
+    const lineNo = i + 1;
+    const sep = tab ? TAB : pipe ? PIPE : 0;
+    const first = sep === 0 ? trimStart(l, 0, n) : 0;
+    const last = sep === 0 ? trimEnd(l, first, n) : n;
+    for (let start = first, cell = 0; ; cell++) {
+      const end = cellEnd(l, sep, start, last);
+      let s = start;
+      let e = end;
+      while (s < e && isTrimSpace(l.charCodeAt(s))) s++;
+      while (e > s && isTrimSpace(l.charCodeAt(e - 1))) e--;
+      if (e > s) {
+        // A plain count (most cells of a table): its value read in place.
+        let value = 0;
+        let k = s;
+        if (e - s <= 15) {
+          for (; k < e; k++) {
+            const ch = l.charCodeAt(k);
+            if (ch < 48 || ch > 57) break;
+            value = value * 10 + (ch - 48);
+          }
+        }
+        if (k === e) {
+          nums.push({ kind: 'num', value, raw: l.slice(s, e), line: lineNo, cell, unit: null, glued: false, plainDigits: true });
+        } else {
+          const mark = nums.length;
+          const text = readCell(l.slice(s, e), lineNo, cell, nums);
+          if (text !== null) {
+            // The cell's label comes before its own numbers: the numbers read before it end the previous row.
+            if (mark > 0) {
+              const own = nums.slice(mark);
+              nums.length = mark;
+              flush();
+              nums = own;
+            }
+            const piece = compactText(text);
+            if (piece !== '') {
+              if (segs === 0 || segLine[segs - 1] !== lineNo) {
+                segStart[segs] = key.length;
+                segLine[segs] = lineNo;
+                segs++;
+              }
+              key += piece;
+            }
+          }
+        }
+      }
+      if (end >= last) break;
+      start = nextCell(l, sep, end);
     }
   }
   flush();
