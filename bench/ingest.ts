@@ -23,6 +23,7 @@ import { parseReport } from '../lib/report-parser/index';
 import type { ParseResult } from '../lib/report-parser/types';
 import { generateReports, type SyntheticReport } from '../lib/synthetic/index';
 import { startPgServer, type PgServer } from '../tests/helpers/pg-server';
+import { forEachByAgency } from './grouped';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -112,49 +113,24 @@ async function run(target: string, db: Db): Promise<Result> {
   const cpu0 = process.cpuUsage();
   const server0 = serverPgid ? groupCpuSeconds(serverPgid) : 0;
   const gen = generateReports(N, { seed: SEED });
-  // Generating the inputs is not ingesting them: its time is measured apart (and subtracted for the ingest rate).
   let genMs = 0;
-  let pending: SyntheticReport | undefined;
-  const pull = (): SyntheticReport | undefined => {
+  // Generating the inputs is not ingesting them: its time is measured apart (and subtracted for the ingest rate).
+  const timed: Iterator<SyntheticReport> = {
+    next: () => {
+      const t = performance.now();
+      const next = gen.next();
+      genMs += performance.now() - t;
+      return next;
+    },
+  };
+  await forEachByAgency(timed, CONCURRENCY, async (r) => {
     const t = performance.now();
-    const next = gen.next();
-    genMs += performance.now() - t;
-    return next.done ? undefined : next.value;
-  };
-  /**
-   * One agency's consecutive years go to one worker, in order, as a folder ingested by `gongkai ingest` would
-   * be: otherwise two in-flight years of one agency race (each misses the other's identity 7, both create the
-   * agency). At most K groups of a few reports exist at a time, whatever N is.
-   */
-  const nextGroup = (): SyntheticReport[] => {
-    const first = pending ?? pull();
-    pending = undefined;
-    if (!first) return [];
-    const group = [first];
-    for (;;) {
-      const r = pull();
-      if (!r) break;
-      if (r.truth.agencyName !== first.truth.agencyName) {
-        pending = r;
-        break;
-      }
-      group.push(r);
-    }
-    return group;
-  };
-  const worker = async () => {
-    for (let group = nextGroup(); group.length > 0; group = nextGroup()) {
-      for (const r of group) {
-        const t = performance.now();
-        const result = await toResult(r);
-        parseMs += performance.now() - t;
-        const out = await ingestParsed(db, { fileName: r.fileName, bytes: r.bytes, result, synthetic: true });
-        counts[out.status] = (counts[out.status] ?? 0) + 1;
-        if (out.status === 'failed' && failures.length < 5) failures.push(`${r.fileName}: ${out.code} ${out.message}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const result = await toResult(r);
+    parseMs += performance.now() - t;
+    const out = await ingestParsed(db, { fileName: r.fileName, bytes: r.bytes, result, synthetic: true });
+    counts[out.status] = (counts[out.status] ?? 0) + 1;
+    if (out.status === 'failed' && failures.length < 5) failures.push(`${r.fileName}: ${out.code} ${out.message}`);
+  });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);

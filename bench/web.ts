@@ -22,6 +22,7 @@ import { agencies, reports } from '../db/schema';
 import { ingestParsed, loadRegions } from '../lib/ingest/index';
 import { generateReports } from '../lib/synthetic/index';
 import { startPgServer, type PgServer } from '../tests/helpers/pg-server';
+import { forEachByAgency } from './grouped';
 import { buildNext, startNext, type NextServer } from '../tests/helpers/server';
 
 function stringOption(name: string): string | undefined {
@@ -59,23 +60,17 @@ async function load(db: Db): Promise<void> {
   const gen = generateReports(N, { seed: SEED });
   let done = 0;
   let failed = 0;
-  const worker = async () => {
-    for (;;) {
-      const next = gen.next();
-      if (next.done) return;
-      const r = next.value;
-      // The generator's ground truth: this benchmark measures pages, not the parser (bench:parse does).
-      const out = await ingestParsed(db, {
-        fileName: r.fileName,
-        bytes: r.bytes,
-        result: { ok: true, report: r.truth, text: r.text, format: 'text', encoding: 'utf-8' },
-        synthetic: true,
-      });
-      if (out.status === 'failed') failed++;
-      if (++done % 10_000 === 0) say(`  ${done} reports loaded`);
-    }
-  };
-  await Promise.all(Array.from({ length: INGEST_CONCURRENCY }, worker));
+  await forEachByAgency(gen, INGEST_CONCURRENCY, async (r) => {
+    // The generator's ground truth: this benchmark measures pages, not the parser (bench:parse does).
+    const out = await ingestParsed(db, {
+      fileName: r.fileName,
+      bytes: r.bytes,
+      result: { ok: true, report: r.truth, text: r.text, format: 'text', encoding: 'utf-8' },
+      synthetic: true,
+    });
+    if (out.status === 'failed') failed++;
+    if (++done % 10_000 === 0) say(`  ${done} reports loaded`);
+  });
   if (failed > 0) throw new Error(`${failed} synthetic reports failed to store`);
   say(`loaded ${N} synthetic reports in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // Fresh statistics, as a server that has been running would have.
