@@ -49,7 +49,10 @@ const FEE_NONE =
 
 /** The fee the text states, in 元; null when it says nothing about one. */
 export function extractFees(j: JoinedText): FeeFinding | null {
-  const m = FEE_AMOUNT.exec(j.text) ?? FEE_AMOUNT_LOOSE.exec(j.text);
+  // Every pattern needs 费 (the amounts 处理费): most parts of a report never mention a fee, and the lazy patterns
+  // would otherwise be tried at every position of them.
+  if (j.text.indexOf('费') === -1) return null;
+  const m = j.text.indexOf('处理费') === -1 ? null : (FEE_AMOUNT.exec(j.text) ?? FEE_AMOUNT_LOOSE.exec(j.text));
   if (m) {
     const value = Number(m[1]);
     const converted = m[2] === '万元';
@@ -73,22 +76,23 @@ export interface NarrativeFigure {
 }
 
 const APPLICATION = '(?:各类|群众|公民、法人或者?其他组织)?(?:提出的)?(?:政府信息公开|依申请公开|信息公开)(?:的)?申请';
-const FIGURES: [NarrativeFigureKey, RegExp][] = [
-  ['newReceived', new RegExp(`(?:收到|受理|新收|接收|收悉|接到)${APPLICATION}(?:件)?(?:共计|共|合计|总计|数量为|数量|为)?\\s*(\\d+)\\s*(?:件|个|宗|份)`)],
-  ['newReceived', new RegExp(`(?:未|没有)(?:收到|受理)(?:任何)?${APPLICATION}()`)],
-  ['carriedOver', /上一?年度?结转(?:的)?(?:申请)?\s*(\d+)\s*件/],
+// Each pattern with words every match contains (any one of them): a text without them is not scanned at all.
+const FIGURES: [NarrativeFigureKey, RegExp, readonly string[]][] = [
+  ['newReceived', new RegExp(`(?:收到|受理|新收|接收|收悉|接到)${APPLICATION}(?:件)?(?:共计|共|合计|总计|数量为|数量|为)?\\s*(\\d+)\\s*(?:件|个|宗|份)`), ['申请']],
+  ['newReceived', new RegExp(`(?:未|没有)(?:收到|受理)(?:任何)?${APPLICATION}()`), ['申请']],
+  ['carriedOver', /上一?年度?结转(?:的)?(?:申请)?\s*(\d+)\s*件/, ['结转']],
   // (?<!\d): a match starts at the first digit, so a long digit run is not retried from every position.
-  ['carriedForward', /(?<!\d)(\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)下一?年度?/],
-  ['reconsideration', /行政复议(?:案件|申请)?(?:共计|共)?\s*(\d+)\s*(?:件|起|宗)/],
-  ['litigation', /行政诉讼(?:案件)?(?:共计|共)?\s*(\d+)\s*(?:件|起|宗)/],
+  ['carriedForward', /(?<!\d)(\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)下一?年度?/, ['顺延', '结转']],
+  ['reconsideration', /行政复议(?:案件|申请)?(?:共计|共)?\s*(\d+)\s*(?:件|起|宗)/, ['行政复议']],
+  ['litigation', /行政诉讼(?:案件)?(?:共计|共)?\s*(\d+)\s*(?:件|起|宗)/, ['行政诉讼']],
 ];
 
 /** The figures the overview states; the first statement of each kind counts. */
 export function extractFigures(j: JoinedText): NarrativeFigure[] {
   const out: NarrativeFigure[] = [];
   const seen = new Set<NarrativeFigureKey>();
-  for (const [key, re] of FIGURES) {
-    if (seen.has(key)) continue;
+  for (const [key, re, words] of FIGURES) {
+    if (seen.has(key) || !words.some((w) => j.text.indexOf(w) !== -1)) continue;
     const m = re.exec(j.text);
     if (!m) continue;
     seen.add(key);

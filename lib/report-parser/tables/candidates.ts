@@ -197,8 +197,11 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
       const values: (number | null)[] = [];
       const refs: (CellRef | null)[] = [];
       let t = 0;
+      // Gap positions are ascending: one pointer instead of a search per cell.
+      let g = 0;
       for (let k = 0; k < width; k++) {
-        if (gaps.includes(k)) {
+        if (gaps[g] === k) {
+          g++;
           values.push(null);
           refs.push(null);
         } else {
@@ -224,8 +227,9 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
     // An empty cell printed between two numbers shows where the gap is: that reading goes first.
     const hint = interiorGaps(tokens);
     if (hint.length === width - n) {
-      const key = hint.join(',');
-      out.sort((a, b) => Number(b.missing.join(',') === key) - Number(a.missing.join(',') === key));
+      // Stable: the hinted placement first, the others in their order (what a stable sort on "is the hint" gives).
+      const first = out.filter((c) => sameValues(c.missing, hint));
+      if (first.length > 0) return dedupe([...first, ...out.filter((c) => !sameValues(c.missing, hint))]);
     }
     return dedupe(out);
   }

@@ -11,6 +11,15 @@ const PAGE_NUMBER = [
   /^\d{1,3}\s*\/\s*\d{1,3}$/,
 ];
 
+/** A dash, 页, a slash or a tilde somewhere, or eight leading spaces. */
+function mayBeFurniture(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x2d || c === 0x2f || c === 0x7e || c === 0x9875) return true;
+  }
+  return raw.startsWith('        ');
+}
+
 /**
  * Flags (1) the lines in [from, to) that are page furniture: page numbers, running headers (lines that repeat on
  * three or more pages of the whole text), bare numbers at a page break.
@@ -28,16 +37,8 @@ export function findFurniture(lines: readonly string[], from: number, to: number
   for (let i = from; i < to; i++) {
     const raw = lines[i] ?? '';
     // Cheap pre-test without allocating: page furniture has a dash, 页, a slash, or is a bare number far from the
-    // margin (centred by pdftotext).
-    if (
-      raw.indexOf('-') === -1 &&
-      raw.indexOf('页') === -1 &&
-      raw.indexOf('/') === -1 &&
-      raw.indexOf('~') === -1 &&
-      !raw.startsWith('        ')
-    ) {
-      continue;
-    }
+    // margin (centred by pdftotext). One pass over the characters rather than four searches of every line.
+    if (!mayBeFurniture(raw)) continue;
     if (raw.length > 40 && raw.indexOf('\f') === -1 && raw.trimStart().length > 16) continue;
     const t = raw.indexOf('\f') === -1 ? raw.trim() : raw.replace(/\f/g, '').trim();
     if (t === '' || t.length > 16) continue;

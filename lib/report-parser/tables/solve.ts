@@ -46,16 +46,29 @@ function compileUncached(ids: readonly Identity[]): Compiled[] {
   return ids.map((idn) => ({ left: Int32Array.from(idn.left.map(cell)), right: Int32Array.from(idn.right.map(cell)) }));
 }
 
+/**
+ * The evaluator's cell arrays, shared: one solve runs at a time (it is synchronous and keeps no evaluator after it
+ * returns; snapshots copy), and allocating six typed arrays per solve cost more than the small searches themselves.
+ */
+const SHARED = {
+  cells: new Float64Array(ROWS * W),
+  forced: new Uint8Array(ROWS * W),
+  locked: new Uint8Array(ROWS * W),
+  base: new Float64Array(ROWS * W),
+  baseForced: new Uint8Array(ROWS * W),
+  active: new Uint8Array(ROWS * W),
+};
+
 class Evaluator {
-  readonly cells = new Float64Array(ROWS * W);
-  readonly forced = new Uint8Array(ROWS * W);
+  readonly cells = SHARED.cells;
+  readonly forced = SHARED.forced;
   /** Cells of rows that could not be read at all: they stay blank rather than be rebuilt from the others. */
-  readonly locked = new Uint8Array(ROWS * W);
+  readonly locked = SHARED.locked.fill(0);
   /** Fast path when no candidate has an unknown cell: fixed rows written once, only the varying rows rewritten
    * and only the identities that touch them re-scored. */
   readonly simple: boolean;
-  readonly base = new Float64Array(ROWS * W);
-  private readonly baseForced = new Uint8Array(ROWS * W);
+  readonly base = SHARED.base;
+  private readonly baseForced = SHARED.baseForced.fill(0);
   readonly varSlots: number[] = [];
   readonly touching: Compiled[] = [];
   private readonly constScore: number = 0;
@@ -76,7 +89,7 @@ class Evaluator {
     // Fixed rows are written once into `base`; only the varying rows are rewritten per choice, and only the
     // identities that touch a varying row or a cell that can be blank (the only ones fill() can act on) are
     // re-evaluated. The others are scored once: the same result as re-scoring everything, at a fraction of it.
-    const active = new Uint8Array(ROWS * W);
+    const active = SHARED.active.fill(0);
     this.base.fill(NaN);
     slots.forEach((slot, s) => {
       const b = (rowOf[s] ?? 0) * W;
@@ -242,10 +255,9 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
       product *= n;
     }
   }
-  let bestScore = ev.run(choice);
-  let best = ev.snapshot(bestScore);
-  if (vars.length === 0) return { best, choice, alternatives: [], exhaustive: true };
+  if (vars.length === 0) return { best: ev.snapshot(ev.run(choice)), choice, alternatives: [], exhaustive: true };
   if (ev.simple) {
+    // run() rewrites every cell from the fixed rows, so the first reading is only evaluated when the search fails.
     const found = boundedSearch(ev, slots, rowOf);
     if (found) {
       const [first, ...rest] = found;
@@ -254,6 +266,8 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
       return { best: ev.snapshot(score), choice: first as number[], alternatives, exhaustive: true };
     }
   }
+  let bestScore = ev.run(choice);
+  let best = ev.snapshot(bestScore);
   let bestChoice = choice.slice();
   let bestCells = ev.cells.slice();
   // Equal-score readings with different values; compared cell by cell (most ties fill to the same values).
