@@ -11,6 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import postgres from 'postgres';
+import { registerDbProbe } from '@/lib/db-health';
 import { env } from '@/lib/env';
 import * as schema from './schema';
 
@@ -188,10 +189,15 @@ export function getDb(): Db {
 /** For pages: a read replica when DATABASE_READ_URL is set, otherwise the primary. */
 export function getReadDb(): Db {
   const e = env();
-  if (!e.databaseReadUrl || !e.databaseUrl) return getDb();
-  g.__gongkaiReadDb ??= createDb({ url: e.databaseReadUrl });
-  return g.__gongkaiReadDb;
+  const db = !e.databaseReadUrl || !e.databaseUrl ? getDb() : (g.__gongkaiReadDb ??= createDb({ url: e.databaseReadUrl }));
+  if (probed !== db) {
+    // How the proxy checks, once pages have found the database down (lib/db-health.ts): the handle pages read from.
+    probed = db;
+    registerDbProbe(() => rawQuery(db, 'select 1', []));
+  }
+  return db;
 }
+let probed: Db | undefined;
 
 /** Closes one handle, or the process-wide ones, so that Node can exit. */
 export async function closeDb(db?: Db): Promise<void> {

@@ -4,6 +4,8 @@
  * stripped), and keeps a digest that the error already has: the digest is how the boundary recognises it.
  */
 
+import { reportDbDown, reportDbUp } from './db-health';
+
 export const DB_UNAVAILABLE_DIGEST = 'GONGKAI_DB_UNAVAILABLE';
 
 export class DbUnavailableError extends Error {
@@ -56,9 +58,14 @@ export function isConnectionError(err: unknown): boolean {
 /** Runs a database call; a connection failure becomes a DbUnavailableError, anything else is rethrown as is. */
 export async function withDb<T>(fn: () => Promise<T>): Promise<T> {
   try {
-    return await fn();
+    const out = await fn();
+    reportDbUp();
+    return out;
   } catch (err) {
-    if (isConnectionError(err)) throw new DbUnavailableError(err);
+    if (isConnectionError(err)) {
+      reportDbDown(); // the proxy answers 503 from now on, until its probe succeeds (lib/db-health.ts)
+      throw new DbUnavailableError(err);
+    }
     throw err;
   }
 }

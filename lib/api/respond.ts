@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { etagFor, isNotModified, NO_STORE, PUBLIC_CACHE_CONTROL } from '@/lib/cache';
+import { reportDbDown } from '@/lib/db-health';
+import { isConnectionError } from '@/lib/db-errors';
 
 /** Anyone may read the open data from a browser; nothing here uses cookies or credentials. */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -91,4 +93,27 @@ export async function answer(
 export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/**
+ * A route handler that answers 503 with Retry-After (JSON for the API, plain text for feeds and sitemaps) when the
+ * database cannot be reached, instead of a bare 500; the proxy then answers pages with 503 too (lib/db-health.ts).
+ */
+export function whenDbDown<A extends unknown[]>(
+  kind: 'json' | 'text',
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (!isConnectionError(err)) throw err;
+      reportDbDown();
+      const message = 'The database cannot be reached right now; please try again in a moment.';
+      const headers = { ...CORS_HEADERS, 'Cache-Control': NO_STORE, 'Retry-After': '30' };
+      return kind === 'json'
+        ? Response.json({ error: 'unavailable', message }, { status: 503, headers })
+        : new Response(`503 Service Unavailable. ${message}\n`, { status: 503, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+    }
+  };
 }

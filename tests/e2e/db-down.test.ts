@@ -1,6 +1,7 @@
 /**
  * A database that cannot be reached: every data page answers with the localized "service temporarily unavailable"
- * page and no stack trace. A second `next start` on the tests' build points at a closed loopback port.
+ * page and no stack trace, and — once a page has found the database down — with a real HTTP 503 and Retry-After
+ * from the proxy (lib/db-health.ts), since a failed render itself can only be a 500. A second `next start` on the tests' build points at a closed loopback port.
  * Regression: the custom TCP_NODELAY socket rejected on a refused connection, which left postgres.js's pool stuck;
  * after the first ten failures every request hung instead of answering (six pages × two locales cover that).
  */
@@ -23,6 +24,40 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await down?.stop();
+});
+
+describe('database down: the status', () => {
+  it('is a 503 with Retry-After and no scripts once a page has seen the database down', async () => {
+    const first = await fetch(`${down.url}/en/agencies/hongze-qu-renmin-zhengfu-320813`);
+    expect(first.status).toBeGreaterThanOrEqual(500); // the render that finds out: 500 with the 503 text
+    await first.text();
+    for (const path of ['/zh/regions/32', '/en/ranking', '/zh/search?q=%E6%B4%AA%E6%B3%BD']) {
+      const res = await fetch(down.url + path);
+      expect(res.status, path).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('30');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const html = await res.text();
+      expect(html).toContain(path.startsWith('/en') ? TITLE.en : TITLE.zh);
+      expect(html).not.toMatch(/<script/i);
+    }
+    const embed = await fetch(`${down.url}/embed/zh/agencies/hongze-qu-renmin-zhengfu-320813/requests`);
+    expect(embed.status).toBe(503);
+    expect(await embed.text()).toContain(TITLE.zh);
+  });
+
+  it('is a 503 for the API (JSON), feeds and sitemaps, from the first request', async () => {
+    const api = await fetch(`${down.url}/api/v1/agencies`);
+    expect(api.status).toBe(503);
+    expect(api.headers.get('retry-after')).toBe('30');
+    expect(api.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await api.json()).toMatchObject({ error: 'unavailable' });
+    for (const path of ['/api/v1/reports/1', '/sitemap.xml', '/feeds/reports.atom']) {
+      const res = await fetch(down.url + path);
+      expect(res.status, path).toBe(503);
+      const body = await res.text();
+      expect(body.includes('ECONNREFUSED') || /at \w+ \(/.test(body), `${path} leaks the driver error`).toBe(false);
+    }
+  });
 });
 
 describe.each(['zh', 'en'] as const)('database down (%s)', (locale) => {

@@ -1,9 +1,10 @@
 import { absoluteUrl } from '@/lib/seo/urls';
 import { feedResponse } from '../feed-response';
+import { whenDbDown } from '@/lib/api/respond';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /feeds/reports.atom: the 50 most recently ingested reports. */
-export async function GET(request: Request) {
+export const GET = whenDbDown('text', async (request: Request): Promise<Response> => {
   return feedResponse(request, { key: 'reports', selfUrl: absoluteUrl('/feeds/reports.atom'), alternatePath: '' });
-}
+});

@@ -1,6 +1,6 @@
 import { getDataVersion } from '@/db/queries/api';
 import { getLastIngest, listSitemapEntries } from '@/db/queries/sitemap';
-import { answer, notFound, type Body } from '@/lib/api/respond';
+import { answer, notFound, type Body, whenDbDown } from '@/lib/api/respond';
 import { VersionedCache } from '@/lib/cache';
 import { ENTITIES_PER_PART, parsePartName, PATH_OF, STATIC_PATHS, urlsetXml } from '@/lib/seo/sitemap';
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 const parts = new VersionedCache<Body | null>(200);
 
 /** GET /sitemaps/{part}.xml: one <urlset> of at most 50,000 URLs (both locales of each page). */
-export async function GET(request: Request, { params }: { params: Promise<{ part: string }> }) {
+export const GET = whenDbDown('text', async (request: Request, { params }: { params: Promise<{ part: string }> }): Promise<Response> => {
   const part = parsePartName((await params).part);
   if (!part) return notFound('no such sitemap');
   const version = await getDataVersion();
@@ -26,4 +26,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ part
     }
     return { kind: 'text', text: urlsetXml(urls), contentType: 'application/xml; charset=utf-8' };
   }), 'no such sitemap');
-}
+});

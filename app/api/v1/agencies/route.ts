@@ -3,10 +3,10 @@ import { AGENCY_LIST_COLUMNS } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
 import { pageInfo, pageRequest } from '@/lib/api/pagination';
 import { agenciesQuery } from '@/lib/api/queries';
-import { answer, parseQuery, preflight } from '@/lib/api/respond';
+import { answer, parseQuery, preflight, whenDbDown } from '@/lib/api/respond';
 
 /** GET /api/v1/agencies?region=&kind=&q=&year=&limit=&offset=|page=&format=json|csv */
-export async function GET(request: Request) {
+export const GET = whenDbDown('json', async (request: Request): Promise<Response> => {
   const parsed = parseQuery(request, agenciesQuery);
   if (!parsed.ok) return parsed.response;
   const { format, limit, offset, page, ...filter } = parsed.data;
@@ -19,6 +19,6 @@ export async function GET(request: Request) {
     }
     return { kind: 'json', data: { ...pageInfo(request.url, p, total), items } };
   });
-}
+});
 
 export const OPTIONS = preflight;

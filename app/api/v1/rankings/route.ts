@@ -3,10 +3,10 @@ import { getRanking } from '@/db/queries/rankings';
 import { RANKING_COLUMNS } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
 import { rankingsQuery } from '@/lib/api/queries';
-import { answer, parseQuery, preflight } from '@/lib/api/respond';
+import { answer, parseQuery, preflight, whenDbDown } from '@/lib/api/respond';
 
 /** GET /api/v1/rankings?kind=&level=&parent=&metric=&year=&sort=&dir=&min=&hide=&page=&size=&format= */
-export async function GET(request: Request) {
+export const GET = whenDbDown('json', async (request: Request): Promise<Response> => {
   const parsed = parseQuery(request, rankingsQuery);
   if (!parsed.ok) return parsed.response;
   const { format, ...params } = parsed.data;
@@ -18,6 +18,6 @@ export async function GET(request: Request) {
     }
     return { kind: 'json', data: result };
   });
-}
+});
 
 export const OPTIONS = preflight;

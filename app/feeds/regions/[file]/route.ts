@@ -1,12 +1,12 @@
 import { getRegionName } from '@/db/queries/feeds';
-import { notFound } from '@/lib/api/respond';
+import { notFound, whenDbDown } from '@/lib/api/respond';
 import { absoluteUrl } from '@/lib/seo/urls';
 import { feedResponse } from '../../feed-response';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /feeds/regions/{code}.atom: the newest reports of agencies in that division and every division inside. */
-export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
+export const GET = whenDbDown('text', async (request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> => {
   const m = /^(\d{2}|\d{4}|\d{6}|\d{9})\.atom$/.exec((await params).file);
   const region = m?.[1] ? await getRegionName(m[1]) : null;
   if (!m?.[1] || !region) return notFound('no such region feed');
@@ -17,4 +17,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     selfUrl: absoluteUrl(`/feeds/regions/${code}.atom`),
     alternatePath: `/regions/${code}`,
   });
-}
+});

@@ -3,11 +3,11 @@ import { getDataVersion } from '@/db/queries/api';
 import { AGENCY_YEAR_COLUMNS } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
 import { agencyQuery } from '@/lib/api/queries';
-import { answer, parseQuery, preflight } from '@/lib/api/respond';
+import { answer, parseQuery, preflight, whenDbDown } from '@/lib/api/respond';
 import { absoluteUrl } from '@/lib/seo/urls';
 
 /** GET /api/v1/agencies/{slug}: the agency with the figures of every year (current revisions). */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = whenDbDown('json', async (request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> => {
   const parsed = parseQuery(request, agencyQuery, await params);
   if (!parsed.ok) return parsed.response;
   const { slug: s, format } = parsed.data;
@@ -19,6 +19,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const years = a.years.map(({ agencyId: _a, ...y }) => ({ ...y, api: absoluteUrl(`/api/v1/reports/${y.reportId}`) }));
     return { kind: 'json', data: { ...agency, url: absoluteUrl(`/zh/agencies/${a.slug}`), years } };
   }, `no agency ${s}`);
-}
+});
 
 export const OPTIONS = preflight;

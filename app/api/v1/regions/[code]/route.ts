@@ -3,11 +3,11 @@ import { getRegionDetail } from '@/db/queries/api-regions';
 import { REGION_COLUMNS } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
 import { regionQuery } from '@/lib/api/queries';
-import { answer, parseQuery, preflight } from '@/lib/api/respond';
+import { answer, parseQuery, preflight, whenDbDown } from '@/lib/api/respond';
 import { absoluteUrl } from '@/lib/seo/urls';
 
 /** GET /api/v1/regions/{code}: one division with its path, counts and links to its children and agencies. */
-export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
+export const GET = whenDbDown('json', async (request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> => {
   const parsed = parseQuery(request, regionQuery, await params);
   if (!parsed.ok) return parsed.response;
   const { code, format } = parsed.data;
@@ -23,6 +23,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
     };
     return { kind: 'json', data: { ...g, links } };
   }, `no region ${code}`);
-}
+});
 
 export const OPTIONS = preflight;

@@ -4,11 +4,11 @@ import { REPORT_FIGURE_COLUMNS, reportFigureRows } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
 import { isoTimestamp } from '@/lib/api/time';
 import { reportQuery } from '@/lib/api/queries';
-import { answer, parseQuery, preflight } from '@/lib/api/respond';
+import { answer, parseQuery, preflight, whenDbDown } from '@/lib/api/respond';
 import { absoluteUrl } from '@/lib/seo/urls';
 
 /** GET /api/v1/reports/{id}: every figure with its source line, every check and warning (CSV: figures, long form). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = whenDbDown('json', async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
   const parsed = parseQuery(request, reportQuery, await params);
   if (!parsed.ok) return parsed.response;
   const { id, format } = parsed.data;
@@ -23,6 +23,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const data = { ...report, ingestedAt: isoTimestamp(r.ingestedAt), revisions, agency, url };
     return { kind: 'json', data };
   }, `no report ${id}`);
-}
+});
 
 export const OPTIONS = preflight;
