@@ -141,6 +141,8 @@ async function runRanking(
   opts: RankingOptions,
   groupCol: AnyPgColumn,
   join: (agg: SQL) => SQL,
+  /** Columns looked up for the rows of the page only (after the limit), e.g. a region's full name. */
+  pageColumns: SQL = sql``,
 ): Promise<RankingResult> {
   const db = opts.db ?? getReadDb();
   const year = params.year ?? (await getLatestYear(opts));
@@ -154,6 +156,8 @@ async function runRanking(
   const sufficient = count ? sql`(num IS NOT NULL)` : sql`(den IS NOT NULL AND den > 0 AND den >= ${params.min})`;
   const hide = params.hide ? sql`WHERE sufficient` : sql``;
   const offset = (params.page - 1) * params.size;
+  const order = sql`(CASE WHEN sufficient THEN 0 ELSE 1 END), ${SORT_SQL[params.sort]} ${DIR_SQL[params.dir]} NULLS LAST,
+      sort_name ASC, key ASC`;
 
   const query = sql`
     WITH agg AS (
@@ -173,17 +177,19 @@ async function runRanking(
         count(*) FILTER (WHERE sufficient) OVER () AS sufficient_rows
       FROM bounded ${hide}
     )
-    SELECT * FROM ranked
-    ORDER BY (CASE WHEN sufficient THEN 0 ELSE 1 END), ${SORT_SQL[params.sort]} ${DIR_SQL[params.dir]} NULLS LAST,
-      sort_name ASC, key ASC
-    LIMIT ${params.size} OFFSET ${offset}`;
+    SELECT page.* ${pageColumns} FROM (
+      SELECT * FROM ranked
+      ORDER BY ${order}
+      LIMIT ${params.size} OFFSET ${offset}
+    ) page
+    ORDER BY ${order}`;
 
   const raw = rowsOf<RawRow>(await db.execute(query));
   let total = toNum(raw[0]?.total_rows) ?? 0;
   let sufficientTotal = toNum(raw[0]?.sufficient_rows) ?? 0;
   if (raw.length === 0 && offset > 0) {
     // Past the last page: count without paging, so that the page can offer a way back.
-    const again = await runRanking({ ...params, page: 1, size: 1 }, opts, groupCol, join);
+    const again = await runRanking({ ...params, page: 1, size: 1 }, opts, groupCol, join, pageColumns);
     total = again.total;
     sufficientTotal = again.sufficientTotal;
   }
@@ -228,9 +234,10 @@ export async function rankAgencies(params: RankingParams, opts: RankingOptions =
     T.agencyId,
     (agg) => sql`
       SELECT ${agg}.*, ${agencies.name} AS name, ${agencies.slug} AS slug, ${agencies.pinyin} AS sort_name,
-        ${regions.fullName} AS region_name
-      FROM ${agg} JOIN ${agencies} ON ${agencies.id} = ${agg}.key
-      LEFT JOIN ${regions} ON ${regions.code} = ${agencies.regionCode}`,
+        ${agencies.regionCode} AS region_code
+      FROM ${agg} JOIN ${agencies} ON ${agencies.id} = ${agg}.key`,
+    // Only the shown rows need their region's name: joining every agency's region cost a hash of all 44,000.
+    sql`, (SELECT r.full_name FROM ${regions} r WHERE r.code = page.region_code) AS region_name`,
   );
 }
 

@@ -49,6 +49,12 @@ describe.each(dbTargets())('rankings on $kind', (target) => {
     const agencies = await rankAgencies(params({ kind: 'agencies', sort: 'name', dir: 'asc' }), { db: fixtureDb(), includeSynthetic: false });
     expect(agencies.rows).toHaveLength(5);
     expect(agencies.rows.every((x) => x.slug && !x.name.includes('合成'))).toBe(true);
+    // The region's full name is looked up for the rows of the page (after the limit), from the gazetteer.
+    const names = Object.fromEntries(agencies.rows.map((x) => [x.name, x.regionName]));
+    expect(names['开元街道办事处']).toBe('福建省泉州市鲤城区开元街道');
+    expect(names['鲤城区人民政府']).toBe('福建省泉州市鲤城区');
+    const second = await rankAgencies(params({ kind: 'agencies', sort: 'name', dir: 'asc', size: 2, page: 2 }), { db: fixtureDb(), includeSynthetic: false });
+    expect(second.rows.map((x) => [x.name, x.regionName])).toEqual(agencies.rows.slice(2, 4).map((x) => [x.name, x.regionName]));
   });
 
   it('includes synthetic reports only when asked (benchmarks)', async () => {
