@@ -210,10 +210,43 @@ function looksLikeMarkdown(text: string, fileName: string): boolean {
   if (/\.(md|markdown)$/i.test(fileName)) return true;
   const head = text.slice(0, 20000);
   if (head.indexOf('#') === -1 && head.indexOf('|') === -1) return false;
-  const headings = head.match(/^#{1,6} \S/gm)?.length ?? 0;
-  const pipes = head.match(/^[ \t]*\|.*\|[ \t]*$/gm)?.length ?? 0;
-  const rules = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/m.test(head);
-  return headings >= 2 || (pipes >= 3 && rules);
+  const [headings, pipes] = markdownLineCounts(head);
+  if (headings >= 2) return true;
+  return pipes >= 3 && /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/m.test(head);
+}
+
+/** Whitespace as the regex \s (and String.prototype.trim) sees it. */
+function isRegexSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+
+/**
+ * Lines that are markdown headings (^#{1,6} \S) and pipe rows (^[ \t]*\|.*\|[ \t]*$), counted line by line: the
+ * two global multiline matches cost more than the rest of decoding a report that has a # or a | somewhere.
+ */
+function markdownLineCounts(head: string): [number, number] {
+  if (head.indexOf('\r') !== -1 || head.indexOf('\u2028') !== -1 || head.indexOf('\u2029') !== -1) {
+    // Other line ends than \n: the regexes' own idea of a line.
+    return [head.match(/^#{1,6} \S/gm)?.length ?? 0, head.match(/^[ \t]*\|.*\|[ \t]*$/gm)?.length ?? 0];
+  }
+  let headings = 0;
+  let pipes = 0;
+  for (let start = 0; start <= head.length; ) {
+    let end = head.indexOf('\n', start);
+    if (end === -1) end = head.length;
+    let k = start;
+    while (k < end && head.charCodeAt(k) === 0x23) k++;
+    if (k > start && k - start <= 6 && head.charCodeAt(k) === 0x20 && k + 1 < end && !isRegexSpace(head.charCodeAt(k + 1))) headings++;
+    let a = start;
+    let b = end;
+    while (a < b && (head.charCodeAt(a) === 0x20 || head.charCodeAt(a) === 0x09)) a++;
+    while (b > a && (head.charCodeAt(b - 1) === 0x20 || head.charCodeAt(b - 1) === 0x09)) b--;
+    if (b - a >= 2 && head.charCodeAt(a) === 0x7c && head.charCodeAt(b - 1) === 0x7c) pipes++;
+    start = end + 1;
+  }
+  return [headings, pipes];
 }
 
 function normaliseNewlines(text: string): string {

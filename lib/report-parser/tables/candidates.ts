@@ -189,6 +189,9 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
     }
     return out.length > 0 ? dedupe(out) : [unreadable(width)];
   }
+  if (n === width - 1 && groupSize === width && tokens.every((t) => t.value !== null) && interiorGaps(tokens).length !== 1) {
+    return oneGapCandidates(tokens, width, printedCells);
+  }
   if (n < width && width - n <= 2) {
     const out: Candidate[] = [];
     // One reference object per printed cell, shared by every placement (refs are never mutated).
@@ -244,6 +247,46 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
     return dedupe(out);
   }
   return [unreadable(width)];
+}
+
+/**
+ * One cell lost from a single-group row (table 3), every printed cell a number, no empty cell showing where:
+ * the readings the general placement loop gives, in its order and already deduplicated, built directly. A part
+ * lost at g (g < width − 1) is forced to X = total − the other parts, the same X wherever it goes, so placing it
+ * at g reads the same as at g − 1 exactly when the cell before it equals X: those duplicates are never built.
+ * X < 0 leaves each part placement blank (for the column identities, printed cells only); the lost total is the
+ * sum of the parts.
+ */
+function oneGapCandidates(tokens: readonly NumToken[], width: number, printedCells: boolean): Candidate[] {
+  const last = width - 1;
+  const tokRefs = tokens.map(refOf);
+  const placements = combinationsOf(width, 1);
+  let parts = 0;
+  for (let k = 0; k < last; k++) parts += tokens[k]?.value ?? 0;
+  const total = tokens[last - 1]?.value ?? 0;
+  // The parts before the printed total: tokens[0 .. width − 3]; the printed total is tokens[width − 2].
+  let others = 0;
+  for (let k = 0; k < last - 1; k++) others += tokens[k]?.value ?? 0;
+  const x = total - others;
+  const out: Candidate[] = [];
+  for (let g = 0; g < last; g++) {
+    if (x >= 0 && g > 0 && tokens[g - 1]?.value === x) continue;
+    if (x < 0 && !printedCells) continue;
+    const values: (number | null)[] = [];
+    const refs: (CellRef | null)[] = [];
+    for (let k = 0; k < width; k++) {
+      const t = k < g ? k : k - 1;
+      values.push(k === g ? (x >= 0 ? x : null) : (tokens[t]?.value ?? null));
+      refs.push(k === g ? null : (tokRefs[t] ?? null));
+    }
+    out.push({ kind: 'missing', values, refs, inferred: x >= 0 ? [g] : [], missing: placements[g] ?? [g] });
+  }
+  const values: (number | null)[] = tokens.map((t) => t.value);
+  values.push(parts);
+  const refs: (CellRef | null)[] = tokRefs.slice();
+  refs.push(null);
+  if (!out.some((o) => sameValues(o.values, values))) out.push({ kind: 'missing', values, refs, inferred: [last], missing: placements[last] ?? [last] });
+  return out;
 }
 
 /** The printed values with a blank at `gap`. */

