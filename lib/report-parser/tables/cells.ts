@@ -133,7 +133,7 @@ export function readCell(c: string, line: number, cell: number, nums: NumToken[]
 }
 
 /** Whitespace as String.prototype.trim sees it. */
-export function isTrimSpace(c: number): boolean {
+function isTrimSpace(c: number): boolean {
   return c <= 32
     ? c === 32 || (c >= 9 && c <= 13)
     : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
@@ -153,12 +153,12 @@ function isDigits(s: string): boolean {
  * of two or more spaces of the trimmed line. `sep` is 9 (tab), 124 (pipe) or 0 (spaces). A cell is [start, end)
  * with end = cellEnd(l, sep, start, to); the next starts at nextCell(l, sep, end). No array of cells.
  */
-export function cellEnd(l: string, sep: number, start: number, to: number): number {
+function cellEnd(l: string, sep: number, start: number, to: number): number {
   const k = l.indexOf(sep === 9 ? '\t' : sep === 124 ? '|' : '  ', start);
   return k === -1 || k >= to ? to : k;
 }
 
-export function nextCell(l: string, sep: number, end: number): number {
+function nextCell(l: string, sep: number, end: number): number {
   if (sep !== 0) return end + 1;
   let k = end;
   while (l.charCodeAt(k) === 32) k++;
@@ -166,17 +166,17 @@ export function nextCell(l: string, sep: number, end: number): number {
 }
 
 /** The separator of a line: 9 (tab) when it has one, else 124 (pipe), else 0 (runs of spaces). */
-export function separatorOf(l: string): number {
+function separatorOf(l: string): number {
   return l.indexOf('\t') !== -1 ? 9 : l.indexOf('|') !== -1 ? 124 : 0;
 }
 
 /** Where the cells of a line start and end: [0, length) when split by a separator, the trimmed line for spaces. */
-export function trimStart(l: string, from: number, to: number): number {
+function trimStart(l: string, from: number, to: number): number {
   while (from < to && isTrimSpace(l.charCodeAt(from))) from++;
   return from;
 }
 
-export function trimEnd(l: string, from: number, to: number): number {
+function trimEnd(l: string, from: number, to: number): number {
   while (to > from && isTrimSpace(l.charCodeAt(to - 1))) to--;
   return to;
 }
