@@ -7,7 +7,8 @@
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { rawQuery, type Db } from '@/db';
-import { agencies, ingestFailures, reports, reportTotals } from '@/db/schema';
+import { agencies, checkResults, ingestFailures, reports, reportTotals } from '@/db/schema';
+import { CARRYOVER_CHECK_ID } from './rows';
 
 export interface NeighbourRow {
   agency_id: number;
@@ -75,6 +76,12 @@ export interface OneStatementInput {
    * marked not current in the same statement; if a concurrent writer did so first, nothing is inserted (23502).
    */
   replacesId: number | null;
+  /**
+   * The current report of the following year, whose identity 7 (its carried-over against this report's carried
+   * forward) changes with this one: the check to store on it, or null to remove it (a side is blank). Its check
+   * counts are recomputed in the same statement.
+   */
+  nextYear: { id: number; check: { passed: boolean; left: number | null; right: number | null } | null } | null;
   agency: { slug: string; name: string; kind: string; regionCode: string | null; pinyin: string; initials: string; synthetic: boolean };
   sha256: string;
   report: Record<string, unknown>;
@@ -85,12 +92,14 @@ export interface OneStatementInput {
 // Statement texts by shape (new agency or not, and each table's column list): in practice two texts per process.
 const texts = new Map<string, string>();
 
-function statementText(newAgency: boolean, replaces: boolean, reportCols: string[], totalCols: string[], children: { table: PgTable; cols: string[] }[]): string {
-  const key = `${newAgency}|${replaces}|${reportCols.join(',')}|${totalCols.join(',')}|${children.map((c) => c.cols.join(',')).join('|')}`;
+type NextYearMode = 'none' | 'upsert' | 'delete';
+
+function statementText(newAgency: boolean, replaces: boolean, nextYear: NextYearMode, reportCols: string[], totalCols: string[], children: { table: PgTable; cols: string[] }[]): string {
+  const key = `${newAgency}|${replaces}|${nextYear}|${reportCols.join(',')}|${totalCols.join(',')}|${children.map((c) => c.cols.join(',')).join('|')}`;
   let text = texts.get(key);
   if (text !== undefined) return text;
   // Parameters: the agency ($1..$7 when new, else its id as $1), then sha256, the superseded report's id when there
-  // is one, the report, the totals, the children.
+  // is one, the report, the totals, the children, and the next year's report id and check when there is one.
   let n = newAgency ? 7 : 1;
   const next = () => `$${++n}`;
   const agencyExpr = newAgency ? '(select id from ag)' : '$1::int';
@@ -125,9 +134,38 @@ function statementText(newAgency: boolean, replaces: boolean, reportCols: string
   });
   // Bytes that failed before and now store: their failure is resolved.
   parts.push(`f as (delete from ${q(getTableName(ingestFailures))} where sha256 = ${sha}::text)`);
+  if (nextYear !== 'none') parts.push(...nextYearParts(nextYear, next));
   text = `with ${parts.join(',\n')} select id from r`;
   texts.set(key, text);
   return text;
+}
+
+/**
+ * Identity 7 of the following year's report, and its check counts. The statement's CTEs all see the rows as they
+ * were before it, so the counts are those of its other checks plus the new carry-over check, not a recount.
+ */
+function nextYearParts(mode: 'upsert' | 'delete', next: () => string): string[] {
+  const ct = q(getTableName(checkResults));
+  const id = `${next()}::int`;
+  const carry = `'${CARRYOVER_CHECK_ID}'`;
+  const parts: string[] = [];
+  let passed = 'false';
+  let counted = 0;
+  if (mode === 'upsert') {
+    passed = `${next()}::boolean`;
+    counted = 1;
+    parts.push(`nc as (insert into ${ct} (report_id, check_id, passed, "left", "right")
+      values (${id}, ${carry}, ${passed}, ${next()}::float8, ${next()}::float8)
+      on conflict (report_id, check_id) do update set passed = excluded.passed, "left" = excluded."left", "right" = excluded."right")`);
+  } else {
+    parts.push(`nd as (delete from ${ct} where report_id = ${id} and check_id = ${carry})`);
+  }
+  parts.push(`ncount as (select (count(*) filter (where passed) + case when ${passed} then 1 else 0 end)::int as p,
+      (count(*) + ${counted})::int as t
+    from ${ct} where report_id = ${id} and check_id <> ${carry})`);
+  parts.push(`nr as (update ${q(getTableName(reports))} set checks_passed = c.p, checks_total = c.t from ncount c where id = ${id})`);
+  parts.push(`nt as (update ${q(getTableName(reportTotals))} set checks_passed = c.p, checks_total = c.t from ncount c where report_id = ${id})`);
+  return parts;
 }
 
 /** Runs the insert; returns the new report id. */
@@ -135,7 +173,8 @@ export async function insertReportOneStatement(db: Db, input: OneStatementInput)
   const report = rowsJson(reports, [input.report], ['agencyId']);
   const totals = rowsJson(reportTotals, [input.totals], ['agencyId', 'reportId']);
   const children = input.children.map((c) => ({ table: c.table, ...rowsJson(c.table, c.rows, ['reportId']) }));
-  const text = statementText(input.agencyId === null, input.replacesId !== null, report.cols, totals.cols, children);
+  const nextMode: NextYearMode = input.nextYear === null ? 'none' : input.nextYear.check ? 'upsert' : 'delete';
+  const text = statementText(input.agencyId === null, input.replacesId !== null, nextMode, report.cols, totals.cols, children);
   const a = input.agency;
   const params: unknown[] =
     input.agencyId === null ? [a.slug, a.name, a.kind, a.regionCode, a.pinyin, a.initials, a.synthetic] : [input.agencyId];
@@ -143,6 +182,11 @@ export async function insertReportOneStatement(db: Db, input: OneStatementInput)
   if (input.replacesId !== null) params.push(input.replacesId);
   params.push(report.json, totals.json);
   for (const c of children) if (c.cols.length > 0) params.push(c.json);
+  if (input.nextYear) {
+    params.push(input.nextYear.id);
+    const c = input.nextYear.check;
+    if (c) params.push(c.passed, c.left, c.right);
+  }
   const [row] = await rawQuery<{ id: number }>(db, text, params);
   if (!row) throw new Error('insert into reports returned no row');
   return Number(row.id);

@@ -260,9 +260,9 @@ async function insertTree(db: Db | Tx, tree: ReportTree): Promise<number> {
 }
 
 /**
- * The common case in one statement (itself a transaction): a report for this agency and year — the first, or a
- * new revision of it — with no later year to update. Two round trips. Returns null when the report needs the
- * general path.
+ * Every common case in one statement (itself a transaction): a report for this agency and year — the first, or a
+ * new revision of it — with identity 7 of the following year updated. Two round trips. Returns null when the
+ * report needs the general path (a slug shared by another name, or a concurrent writer got there first).
  */
 async function storeInOneStatement(db: Db, p: Prepared): Promise<StoreOutcome | null> {
   const slug = slugify(p.agencyName, p.regionCode);
@@ -279,8 +279,7 @@ async function storeInOneStatement(db: Db, p: Prepared): Promise<StoreOutcome | 
       carriedOver: n.carried_over,
       carriedForward: n.carried_forward,
     }));
-  // A current next year needs its identity 7 recomputed: the general path does that.
-  if (neighbours.some((n) => n.year === p.year + 1 && n.isCurrent)) return null;
+  const following = neighbours.find((n) => n.year === p.year + 1 && n.isCurrent);
   const sameYear = neighbours.filter((n) => n.year === p.year);
   const replaced = sameYear.find((n) => n.isCurrent);
   const revision = sameYear.reduce((m, n) => Math.max(m, n.revision), 0) + 1;
@@ -290,6 +289,13 @@ async function storeInOneStatement(db: Db, p: Prepared): Promise<StoreOutcome | 
     const reportId = await insertReportOneStatement(db, {
       agencyId: first ? Number(first.agency_id) : null,
       replacesId: replaced?.id ?? null,
+      // Identity 7 of the next year's report now compares against this report.
+      nextYear: following
+        ? {
+            id: following.id,
+            check: carryoverCheck(p.report.applications.carriedForward?.total ?? null, following.carriedOver),
+          }
+        : null,
       agency: {
         slug,
         name: p.agencyName,

@@ -131,6 +131,34 @@ describe.each(dbTargets())('ingest on $kind', (target) => {
         join agencies a on a.id = r.agency_id where a.name = ${y2019.truth.agencyName} and r.year = 2021`),
     );
     expect(c2021?.total).toBe(Number(checks2021?.n));
+    const passedChecks = async (year: number) =>
+      Number(
+        rowsOf<{ n: number }>(
+          await t.db.execute(sql`select count(*)::int as n from check_results c join reports r on r.id = c.report_id
+            join agencies a on a.id = r.agency_id
+            where a.name = ${y2019.truth.agencyName} and r.year = ${year} and r.is_current and c.passed`),
+        )[0]?.n,
+      );
+    expect(c2021?.passedN).toBe(await passedChecks(2021));
+
+    // A corrected 2020 that agrees with 2021: the check on 2021 turns to passed, its counts follow.
+    const fixed2020 = clone(y2020.truth);
+    const cf = fixed2020.applications.carriedForward as { naturalPerson: number; total: number };
+    cf.naturalPerson += 1;
+    cf.total += 1;
+    const fixedBytes = new TextEncoder().encode(`${y2020.text}\n（更正）`);
+    const fixed = await ingestParsed(t.db, { fileName: 'fixed.txt', bytes: fixedBytes, result: okResult(y2020.text, fixed2020), synthetic: true });
+    expect(fixed.status).toBe('updated');
+    const after = await carry(2021);
+    expect(after).toMatchObject({ passed: true, left: cf.total, right: co.total, total: c2021?.total, passedN: (c2021?.passedN ?? 0) + 1 });
+
+    // A 2020 revision with no carried-forward figure: 2021 loses its identity 7 and one check from its counts.
+    const blank2020 = clone(y2020.truth);
+    delete (blank2020.applications as Record<string, unknown>).carriedForward;
+    const blankBytes = new TextEncoder().encode(`${y2020.text}\n（再更正）`);
+    expect((await ingestParsed(t.db, { fileName: 'blank.txt', bytes: blankBytes, result: okResult(y2020.text, blank2020), synthetic: true })).status).toBe('updated');
+    const gone = await carry(2021);
+    expect(gone).toMatchObject({ passed: null, total: (c2021?.total ?? 0) - 1, passedN: c2021?.passedN });
     await expectNoPartialReports(t);
   });
 
