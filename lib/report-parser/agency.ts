@@ -3,7 +3,12 @@
  * name (鲤城区人民政府开元街道办事处 → 开元街道办事处), and its kind.
  */
 import type { AgencyKind } from './types';
-import { lookupName, mayStartUpperName } from './region';
+import { lookupName as lookupNameImport, mayStartUpperName as mayStartUpperNameImport } from './region';
+
+// Bound once: run through tsx (CommonJS), each use of an imported name is a getter call on the other module's
+// exports, and these run per line, cell or candidate name.
+const lookupName = lookupNameImport;
+const mayStartUpperName = mayStartUpperNameImport;
 
 /** A name that ends like an organisation, not like a place. */
 export const BODY_SUFFIX =

@@ -15,7 +15,7 @@ import { type TemplateKey } from './keys';
 import { evaluateIdentities, narrativeChecks, reviewChecks } from './checks';
 import { decodeInput } from './decode';
 import { extractMeta } from './meta';
-import { normalizeText, toMatchForm } from './normalize';
+import { normalizeText, toMatchForm as toMatchFormImport } from './normalize';
 import { CompactLines, detectTemplate, findFurniture, findSections } from './tables/locate';
 import { streamRows } from './tables/stream';
 import { emptyProactive, readTable1 } from './tables/table1';
@@ -28,6 +28,10 @@ export interface ParseTextOptions {
   format?: InputFormat;
   encoding?: string;
 }
+
+// Bound once: run through tsx (CommonJS), each use of an imported name is a getter call on the other module's
+// exports, and these run per line, cell or candidate name.
+const toMatchForm = toMatchFormImport;
 
 const REPORT_WORDS = /政府信息公开|信息公开工作|政务公开/;
 

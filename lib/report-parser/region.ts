@@ -8,8 +8,8 @@
 import {
   ancestors,
   gazetteer,
-  isNonstandardZone,
-  lookupName,
+  isNonstandardZone as isNonstandardZoneImport,
+  lookupName as lookupNameImport,
   PSEUDO_LEVELS,
   shortName,
   type RegionEntry,
@@ -18,6 +18,11 @@ import type { RegionCandidate } from './types';
 
 export { getRegion, isNonstandardZone, listRegions, lookupName, mayStartName, mayStartUpperName, shortName } from './gazetteer';
 export type { RegionEntry, RegionLevel } from './gazetteer';
+
+// Bound once: run through tsx (CommonJS), each use of an imported name is a getter call on the other module's
+// exports, and these run for every candidate name of every report.
+const lookupName = lookupNameImport;
+const isNonstandardZone = isNonstandardZoneImport;
 
 /** Characters OCR commonly confuses in place names (misread → intended). */
 const OCR_CONFUSABLES: Record<string, string> = { 沐: '沭', 泀: '泗', 杨: '扬', 洛: '雒', 己: '已' };

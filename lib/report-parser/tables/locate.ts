@@ -2,7 +2,12 @@
  * Where the tables are: section boundaries, page furniture (page numbers, running headers), template signals.
  */
 import type { TemplateKey } from '../keys';
-import { compactText, toMatchForm } from '../normalize';
+import { compactText as compactTextImport, toMatchForm as toMatchFormImport } from '../normalize';
+
+// Bound once: run through tsx (CommonJS), each use of an imported name is a getter call on the other module's
+// exports, and these run per line, cell or candidate name.
+const compactText = compactTextImport;
+const toMatchForm = toMatchFormImport;
 
 const PAGE_NUMBER = [
   /^[-~]\s*\d{1,3}\s*[-~]$/,

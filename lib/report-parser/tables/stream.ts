@@ -2,8 +2,13 @@
  * Rows of a table region as a stream: each row is the label text gathered since the previous row's numbers, plus
  * the numbers that follow it. This one reading covers one-cell-per-line, tab, pipe, markdown and PDF text alike.
  */
-import { compactText } from '../normalize';
-import { readCell, type NumToken } from './cells';
+import { compactText as compactTextImport } from '../normalize';
+import { readCell as readCellImport, type NumToken } from './cells';
+
+// Bound once: run through tsx (CommonJS), each use of an imported name is a getter call on the other module's
+// exports, and these run per line, cell or candidate name.
+const compactText = compactTextImport;
+const readCell = readCellImport;
 
 export interface StreamRow {
   /** Label text with whitespace removed, in matching form, leading fragments of earlier rows cut off. */

@@ -21,6 +21,12 @@ export interface Table3Result {
 }
 
 const WIDTH = 7;
+// Imports used per row or per cell, bound once: run through tsx (CommonJS) each use of an imported name is a getter
+// call on the other module's exports, and the per-cell loop below had dozens of them per row.
+const COLUMNS = APPLICANT_COLUMNS;
+const SUB_ROWS = OTHER_SUB_ROWS;
+const ROW_OF = ROW_INDEX;
+const candidatesOf = rowCandidates;
 /** `applications.<row>.<column>` for every cell, built once. */
 const PATHS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   APPLICATION_ROWS.map((r) => [r, APPLICANT_COLUMNS.map((c) => `applications.${r}.${c}`)]),
@@ -67,7 +73,7 @@ export function readTable3(
     if (!row || present.has(m.key)) continue;
     present.add(m.key);
     lines[m.key] = row.line;
-    slots.push({ key: m.key, cands: rowCandidates(row.nums, WIDTH, WIDTH) });
+    slots.push({ key: m.key, cands: candidatesOf(row.nums, WIDTH, WIDTH) });
     rowOfKey.set(m.key, row);
     if (m.similarity < FUZZY_BELOW) {
       warnings.push({
@@ -104,7 +110,7 @@ export function readTable3(
         row: slot.key,
         line,
         message: `Row ${slot.key} has ${WIDTH - cand.missing.length} of ${WIDTH} cells; the gap was placed by the identities`,
-        detail: { missingColumns: cand.missing.map((k) => APPLICANT_COLUMNS[k]) },
+        detail: { missingColumns: cand.missing.map((k) => COLUMNS[k]) },
       });
     } else if (cand.kind === 'extra') {
       warnings.push({
@@ -138,11 +144,11 @@ export function readTable3(
       });
     }
     const paths = PATHS[slot.key] ?? [];
-    const base = (ROW_INDEX.get(slot.key) ?? 0) * WIDTH;
+    const base = (ROW_OF.get(slot.key) ?? 0) * WIDTH;
     const values = matrix[slot.key];
     for (let k = 0; k < WIDTH; k++) {
       const v = values?.[k];
-      const col = APPLICANT_COLUMNS[k] ?? '';
+      const col = COLUMNS[k] ?? '';
       const path = paths[k] ?? '';
       const ref: CellRef | null | undefined = cand.refs[k];
       if (sol.best.inferred.has(base + k)) {
@@ -175,12 +181,12 @@ export function readTable3(
 
   // Output rows of the template.
   const applications: Applications = {};
-  const subsPresent = OTHER_SUB_ROWS.every((r) => present.has(r));
+  const subsPresent = SUB_ROWS.every((r) => present.has(r));
   for (const key of applicationRowsFor(template)) {
     if (key === 'otherTotal' && template === '2021' && subsPresent) {
-      const sum = APPLICANT_COLUMNS.map((_, k) => {
+      const sum = COLUMNS.map((_, k) => {
         let s = 0;
-        for (const r of OTHER_SUB_ROWS) {
+        for (const r of SUB_ROWS) {
           const v = matrix[r]?.[k];
           if (v === null || v === undefined) return null;
           s += v;
@@ -188,13 +194,13 @@ export function readTable3(
         return s;
       });
       applications.otherTotal = cells(sum);
-      APPLICANT_COLUMNS.forEach((col, k) => {
+      COLUMNS.forEach((col, k) => {
         const line = lines.otherOverdueCorrection;
         if (sum[k] !== null && line !== undefined) {
           sources[`applications.otherTotal.${col}`] = {
             line,
             cell: -1,
-            derivedFrom: OTHER_SUB_ROWS.map((r) => `applications.${r}.${col}`),
+            derivedFrom: SUB_ROWS.map((r) => `applications.${r}.${col}`),
           };
         }
       });
@@ -203,7 +209,7 @@ export function readTable3(
     applications[key] = cells(matrix[key]);
     if (!present.has(key)) {
       // 2021 reports that print （六）其他处理 as one row have no sub-rows: not worth a warning each.
-      const quietSub = template === '2021' && present.has('otherTotal') && (OTHER_SUB_ROWS as readonly string[]).includes(key);
+      const quietSub = template === '2021' && present.has('otherTotal') && (SUB_ROWS as readonly string[]).includes(key);
       if (!quietSub) warnings.push({ code: 'row-missing', row: key, message: `Row ${key} not found in table 3` });
     }
   }
@@ -293,7 +299,7 @@ function placeUnlabelled(rows: readonly StreamRow[], matches: LabelMatch[], temp
   if (!rows.some((r) => r.label === '')) return matches;
   const taken = new Set(matches.map((m) => m.key));
   const byRow = new Map(matches.map((m) => [m.row, m]));
-  const order = TABLE3_LABELS.map(([k]) => k).filter((k) => template === '2021' ? k !== 'otherTotal' : !(OTHER_SUB_ROWS as readonly string[]).includes(k));
+  const order = TABLE3_LABELS.map(([k]) => k).filter((k) => template === '2021' ? k !== 'otherTotal' : !(SUB_ROWS as readonly string[]).includes(k));
   const out = matches.slice();
   rows.forEach((r, i) => {
     const prev = byRow.get(i - 1);
