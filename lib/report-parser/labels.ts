@@ -4,7 +4,10 @@
  * never by their numbering ("1." repeats in every group).
  */
 import type { ApplicationRow } from './keys';
-import { stripMarkers } from './tables/stream';
+import { stripMarkers as stripMarkersImport } from './tables/stream';
+
+// Bound once: run through tsx (CommonJS), each use of an imported name is a getter call on the other module's exports.
+const stripMarkers = stripMarkersImport;
 
 /** Table-3 rows in printed order, with the words of each label (group header left out, matching form). */
 export const TABLE3_LABELS: readonly (readonly [ApplicationRow, string])[] = [
@@ -38,6 +41,15 @@ export const TABLE3_LABELS: readonly (readonly [ApplicationRow, string])[] = [
 ];
 
 const PUNCT = /[()（）,，、.。:：;；"“”\-_/\\[\]【】《》<>#*]/g;
+// PUNCT's characters as codes, to skip the replace for the labels that hold none (most of them).
+const PUNCT_CODES = new Set([...'()（）,，、.。:：;；"“”-_/\\[]【】《》<>#*'].map((c) => c.charCodeAt(0)));
+
+/** The label's words: numbering markers and punctuation removed. */
+function bareLabel(label: string): string {
+  const s = stripMarkers(label);
+  for (let i = 0; i < s.length; i++) if (PUNCT_CODES.has(s.charCodeAt(i))) return s.replace(PUNCT, '');
+  return s;
+}
 
 /** Character bigrams as numbers (two UTF-16 units); a one-character label is its own gram. */
 function gramCodes(t: string, out: Set<number>): void {
@@ -69,7 +81,7 @@ const scratchShared = new Int32Array(TABLE3_LABELS.length);
 /** Similarity in [0, 1] of a row label (cut, matching form) to every official label, written into `out`. */
 export function labelSimilarities(label: string, out: Float64Array, offset: number): void {
   const m = TABLE3_LABELS.length;
-  const bare = stripMarkers(label).replace(PUNCT, '');
+  const bare = bareLabel(label);
   const exact = EXACT.get(bare);
   if (exact !== undefined) {
     // An exact label is decisive: the other labels do not compete for this row.
@@ -118,7 +130,7 @@ export function alignTable3(labels: readonly string[]): LabelMatch[] {
   const exact: LabelMatch[] = [];
   let last = -1;
   for (let i = 0; i < n; i++) {
-    const j = EXACT.get(stripMarkers(labels[i] ?? '').replace(PUNCT, ''));
+    const j = EXACT.get(bareLabel(labels[i] ?? ''));
     const entry = j === undefined ? undefined : TABLE3_LABELS[j];
     if (j === undefined || !entry || j <= last) break;
     exact.push({ row: i, key: entry[0], similarity: 1 });

@@ -129,9 +129,14 @@ export function lastMarkerIndex(key: string): number {
   return last;
 }
 
-/** Remove the numbering marker(s) at the start of a cut label. */
+/**
+ * Remove the numbering marker(s) at the start of a cut label: what ^(?:marker)+ removes, marker by marker from the
+ * start (each the first alternative that fits there, as the regex takes them).
+ */
 export function stripMarkers(key: string): string {
-  return key.replace(/^(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十][、.]|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳])+/, '');
+  let i = 0;
+  for (let len = markerAt(key, 0); len > 0; len = markerAt(key, i)) i += len;
+  return i === 0 ? key : key.slice(i);
 }
 
 /**

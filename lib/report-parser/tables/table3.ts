@@ -91,6 +91,7 @@ export function readTable3(
   const matrix = sol.best.matrix;
 
   // Warnings for damaged rows, in row order.
+  const anyInferred = sol.best.inferred.size > 0;
   slots.forEach((slot, s) => {
     const cand = slot.cands[sol.choice[s] ?? 0];
     const line = lines[slot.key];
@@ -151,7 +152,7 @@ export function readTable3(
       const col = COLUMNS[k] ?? '';
       const path = paths[k] ?? '';
       const ref: CellRef | null | undefined = cand.refs[k];
-      if (sol.best.inferred.has(base + k)) {
+      if (anyInferred && sol.best.inferred.has(base + k)) {
         warnings.push({ code: 'value-inferred', row: slot.key, line, message: `${slot.key}.${col} = ${String(v)} forced by the identities`, detail: { column: col, value: v } });
         if (line !== undefined) sources[path] = { line, cell: -1 };
       } else if (ref && v !== null && v !== undefined) {
