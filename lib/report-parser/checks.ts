@@ -105,6 +105,27 @@ export function sumTerms(m: Matrix, terms: readonly Term[]): number | null {
   return s;
 }
 
+/** Terms as cell indexes (row position × 7 + column), per identity list (lists are cached per set of rows). */
+const compiled = new WeakMap<readonly Identity[], Int32Array[]>();
+const WIDTH = 7;
+const termCell = ([r, c]: Term): number => (ROW_POSITION.get(r) ?? 0) * WIDTH + c;
+
+function compileTerms(ids: readonly Identity[]): Int32Array[] {
+  let hit = compiled.get(ids);
+  if (!hit) {
+    hit = ids.flatMap((idn) => [Int32Array.from(idn.left, termCell), Int32Array.from(idn.right, termCell)]);
+    compiled.set(ids, hit);
+  }
+  return hit;
+}
+
+/** Sum of the cells, NaN when one is blank (the same sum, in the same order, as sumTerms). */
+function sumCells(cells: Float64Array, idx: Int32Array): number {
+  let s = 0;
+  for (let k = 0; k < idx.length; k++) s += cells[idx[k] ?? 0] ?? NaN;
+  return s;
+}
+
 /** Evaluate identities on a matrix: checks for the evaluable ones, pointing at the rows' lines. */
 export function evaluateIdentities(
   m: Matrix,
@@ -112,10 +133,21 @@ export function evaluateIdentities(
   lines: Partial<Record<ApplicationRow, number>>,
 ): Check[] {
   const out: Check[] = [];
-  for (const idn of ids) {
-    const left = sumTerms(m, idn.left);
-    const right = sumTerms(m, idn.right);
-    if (left === null || right === null) continue;
+  // The matrix flattened once (NaN for blank), then every identity summed by cell indexes: object lookups by row
+  // name for each term cost more than the rest of the checks.
+  const cells = new Float64Array(APPLICATION_ROWS.length * WIDTH).fill(NaN);
+  for (const key in m) {
+    const row = m[key as ApplicationRow];
+    const base = (ROW_POSITION.get(key as ApplicationRow) ?? -1) * WIDTH;
+    if (!row || base < 0) continue;
+    for (let c = 0; c < WIDTH && c < row.length; c++) cells[base + c] = row[c] ?? NaN;
+  }
+  const terms = compileTerms(ids);
+  for (let i = 0; i < ids.length; i++) {
+    const idn = ids[i] as Identity;
+    const left = sumCells(cells, terms[2 * i] as Int32Array);
+    const right = sumCells(cells, terms[2 * i + 1] as Int32Array);
+    if (Number.isNaN(left) || Number.isNaN(right)) continue;
     const check: Check = { id: idn.id, passed: left === right, left, right };
     const line = lines[idn.lineRow];
     if (line !== undefined) check.line = line;
