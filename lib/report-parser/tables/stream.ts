@@ -205,7 +205,10 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
           }
         }
         if (k === e) {
-          nums.push({ kind: 'num', value, raw: l.slice(s, e), line: lineNo, cell, unit: null, glued: false, plainDigits: true });
+          // The printed digits are the number's own string unless they start with a zero ("007"); small counts come
+          // from V8's number-to-string cache instead of a new slice of the line.
+          const raw = e - s > 1 && l.charCodeAt(s) === 48 ? l.slice(s, e) : String(value);
+          nums.push({ kind: 'num', value, raw, line: lineNo, cell, unit: null, glued: false, plainDigits: true });
         } else {
           const mark = nums.length;
           const text = readCell(l.slice(s, e), lineNo, cell, nums);
