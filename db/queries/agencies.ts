@@ -95,9 +95,9 @@ export async function getAgencyProfile(slug: string): Promise<AgencyProfile | nu
         from review_rows v where v.report_id = ${reports.id})`,
       proactive: sql<unknown>`(select json_agg(json_build_array(p.row_key, p.field, p.value))
         from proactive_figures p where p.report_id = ${reports.id})`,
-      failedChecks: sql<unknown>`(select json_agg(json_build_object('checkId', c.check_id, 'left', c."left",
-          'right', c."right", 'line', c.line) order by c.check_id)
-        from check_results c where c.report_id = ${reports.id} and not c.passed)`,
+      failedChecks: sql<unknown>`(select jsonb_agg(a.v - 'passed' order by a.i)
+        from check_results c, jsonb_array_elements(c.checks) with ordinality as a(v, i)
+        where c.report_id = ${reports.id} and not (a.v->>'passed')::boolean)`,
     })
     .from(reportTotals)
     .innerJoin(reports, eq(reports.id, reportTotals.reportId))

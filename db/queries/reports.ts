@@ -109,9 +109,8 @@ export async function getReportDetail(id: number): Promise<ReportDetail | null> 
         from review_rows v where v.report_id = ${reports.id})`,
       proactive: sql<unknown>`(select json_agg(json_build_array(p.row_key, p.field, p.value))
         from proactive_figures p where p.report_id = ${reports.id})`,
-      checks: sql<unknown>`(select json_agg(json_build_object('checkId', c.check_id, 'passed', c.passed, 'left', c."left",
-          'right', c."right", 'line', c.line) order by c.passed, c.check_id)
-        from check_results c where c.report_id = ${reports.id})`,
+      // Stored failures first, then by id (lib/ingest/rows.ts checkListOf).
+      checks: sql<unknown>`(select c.checks from check_results c where c.report_id = ${reports.id})`,
       revisions: sql<unknown>`(select json_agg(json_build_object('id', o.id, 'revision', o.revision,
           'isCurrent', o.is_current, 'ingestedAt', o.ingested_at::text) order by o.revision)
         from reports o where o.agency_id = ${reports.agencyId} and o.year = ${reports.year})`,

@@ -4,11 +4,12 @@
  * statement (one statement is one transaction). Rows travel as JSON text parameters, expanded on the server by
  * jsonb_populate_recordset, so no SQL is built per report and each blob is serialised exactly once.
  */
-import { getTableColumns, getTableName } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { rawQuery, type Db } from '@/db';
 import { agencies, checkResults, ingestFailures, reports, reportTotals } from '@/db/schema';
-import { CARRYOVER_CHECK_ID } from './rows';
+import type { Check } from '@/lib/report-parser/types';
+import { CARRYOVER_CHECK_ID, checkListOf } from './rows';
 
 export interface NeighbourRow {
   agency_id: number;
@@ -81,7 +82,7 @@ export interface OneStatementInput {
    * forward) changes with this one: the check to store on it, or null to remove it (a side is blank). Its check
    * counts are recomputed in the same statement.
    */
-  nextYear: { id: number; check: { passed: boolean; left: number | null; right: number | null } | null } | null;
+  nextYear: { id: number; check: Check | null } | null;
   agency: { slug: string; name: string; kind: string; regionCode: string | null; pinyin: string; initials: string; synthetic: boolean };
   sha256: string;
   report: Record<string, unknown>;
@@ -92,9 +93,7 @@ export interface OneStatementInput {
 // Statement texts by shape (new agency or not, and each table's column list): in practice two texts per process.
 const texts = new Map<string, string>();
 
-type NextYearMode = 'none' | 'upsert' | 'delete';
-
-function statementText(newAgency: boolean, replaces: boolean, nextYear: NextYearMode, reportCols: string[], totalCols: string[], children: { table: PgTable; cols: string[] }[]): string {
+function statementText(newAgency: boolean, replaces: boolean, nextYear: boolean, reportCols: string[], totalCols: string[], children: { table: PgTable; cols: string[] }[]): string {
   const key = `${newAgency}|${replaces}|${nextYear}|${reportCols.join(',')}|${totalCols.join(',')}|${children.map((c) => c.cols.join(',')).join('|')}`;
   let text = texts.get(key);
   if (text !== undefined) return text;
@@ -134,38 +133,47 @@ function statementText(newAgency: boolean, replaces: boolean, nextYear: NextYear
   });
   // Bytes that failed before and now store: their failure is resolved.
   parts.push(`f as (delete from ${q(getTableName(ingestFailures))} where sha256 = ${sha}::text)`);
-  if (nextYear !== 'none') parts.push(...nextYearParts(nextYear, next));
+  if (nextYear) parts.push(...nextYearCtes(next(), next()));
   text = `with ${parts.join(',\n')} select id from r`;
   texts.set(key, text);
   return text;
 }
 
 /**
- * Identity 7 of the following year's report, and its check counts. The statement's CTEs all see the rows as they
- * were before it, so the counts are those of its other checks plus the new carry-over check, not a recount.
+ * Identity 7 of the following year's report: its carry-over check replaced by `check` (JSON text, or null to
+ * remove it), the list kept in its order (failures first, then by id), its counts set from the new list. `id` and
+ * `check` are the placeholders to use. The statement's CTEs all see the rows as they were before it: this reads
+ * the list it rewrites from its own RETURNING.
  */
-function nextYearParts(mode: 'upsert' | 'delete', next: () => string): string[] {
+export function nextYearCtes(id: string, check: string): string[] {
   const ct = q(getTableName(checkResults));
-  const id = `${next()}::int`;
   const carry = `'${CARRYOVER_CHECK_ID}'`;
-  const parts: string[] = [];
-  let passed = 'false';
-  let counted = 0;
-  if (mode === 'upsert') {
-    passed = `${next()}::boolean`;
-    counted = 1;
-    parts.push(`nc as (insert into ${ct} (report_id, check_id, passed, "left", "right")
-      values (${id}, ${carry}, ${passed}, ${next()}::float8, ${next()}::float8)
-      on conflict (report_id, check_id) do update set passed = excluded.passed, "left" = excluded."left", "right" = excluded."right")`);
-  } else {
-    parts.push(`nd as (delete from ${ct} where report_id = ${id} and check_id = ${carry})`);
-  }
-  parts.push(`ncount as (select (count(*) filter (where passed) + case when ${passed} then 1 else 0 end)::int as p,
-      (count(*) + ${counted})::int as t
-    from ${ct} where report_id = ${id} and check_id <> ${carry})`);
-  parts.push(`nr as (update ${q(getTableName(reports))} set checks_passed = c.p, checks_total = c.t from ncount c where id = ${id})`);
-  parts.push(`nt as (update ${q(getTableName(reportTotals))} set checks_passed = c.p, checks_total = c.t from ncount c where report_id = ${id})`);
-  return parts;
+  return [
+    `nc as (update ${ct} set checks = (
+        select coalesce(jsonb_agg(e.v order by (e.v->>'passed')::boolean, e.v->>'checkId' collate "C"), '[]'::jsonb)
+        from (select a.v from jsonb_array_elements(checks) as a(v) where a.v->>'checkId' <> ${carry}
+              union all select ${check}::text::jsonb where ${check}::text is not null) as e(v))
+      where report_id = ${id}::int returning checks)`,
+    `ncount as (select (count(*) filter (where (a.v->>'passed')::boolean))::int as p, count(*)::int as t
+      from nc, jsonb_array_elements(nc.checks) as a(v))`,
+    `nr as (update ${q(getTableName(reports))} set checks_passed = c.p, checks_total = c.t from ncount c where id = ${id}::int)`,
+    `nt as (update ${q(getTableName(reportTotals))} set checks_passed = c.p, checks_total = c.t
+      from ncount c where report_id = ${id}::int)`,
+  ];
+}
+
+/** The same edit as its own statement, for the general path's transaction (constant text, bound parameters). */
+export function nextYearSql(nextId: number, check: string | null): SQL {
+  const text = `with ${nextYearCtes('$1', '$2').join(',\n')} select 1`;
+  return sql.join(
+    text.split(/(\$[12])(?!\d)/).map((part) => (part === '$1' ? sql`${nextId}` : part === '$2' ? sql`${check}` : sql.raw(part))),
+    sql``,
+  );
+}
+
+/** A stored check as the JSON text the statements take. */
+export function checkJson(check: Check | null): string | null {
+  return check ? JSON.stringify(checkListOf([check])[0]) : null;
 }
 
 /** Runs the insert; returns the new report id. */
@@ -173,8 +181,7 @@ export async function insertReportOneStatement(db: Db, input: OneStatementInput)
   const report = rowsJson(reports, [input.report], ['agencyId']);
   const totals = rowsJson(reportTotals, [input.totals], ['agencyId', 'reportId']);
   const children = input.children.map((c) => ({ table: c.table, ...rowsJson(c.table, c.rows, ['reportId']) }));
-  const nextMode: NextYearMode = input.nextYear === null ? 'none' : input.nextYear.check ? 'upsert' : 'delete';
-  const text = statementText(input.agencyId === null, input.replacesId !== null, nextMode, report.cols, totals.cols, children);
+  const text = statementText(input.agencyId === null, input.replacesId !== null, input.nextYear !== null, report.cols, totals.cols, children);
   const a = input.agency;
   const params: unknown[] =
     input.agencyId === null ? [a.slug, a.name, a.kind, a.regionCode, a.pinyin, a.initials, a.synthetic] : [input.agencyId];
@@ -182,11 +189,7 @@ export async function insertReportOneStatement(db: Db, input: OneStatementInput)
   if (input.replacesId !== null) params.push(input.replacesId);
   params.push(report.json, totals.json);
   for (const c of children) if (c.cols.length > 0) params.push(c.json);
-  if (input.nextYear) {
-    params.push(input.nextYear.id);
-    const c = input.nextYear.check;
-    if (c) params.push(c.passed, c.left, c.right);
-  }
+  if (input.nextYear) params.push(input.nextYear.id, checkJson(input.nextYear.check));
   const [row] = await rawQuery<{ id: number }>(db, text, params);
   if (!row) throw new Error('insert into reports returned no row');
   return Number(row.id);

@@ -2,7 +2,7 @@
  * ParsedReport → the rows of application_rows, review_rows, proactive_figures, check_results and report_totals.
  * Pure: no database access, so the shapes are easy to test.
  */
-import type { applicationRows, checkResults, proactiveFigures, reportTotals, reviewRows } from '@/db/schema';
+import type { applicationRows, checkResults, proactiveFigures, reportTotals, reviewRows, StoredCheck } from '@/db/schema';
 import {
   APPLICANT_PARTS,
   DENIED_ROWS,
@@ -84,12 +84,14 @@ function finiteOrNull(v: number | null | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** One row per check id (the last wins if the parser repeats one). */
-export function checkRowsOf(reportId: number, checks: Check[]): (typeof checkResults.$inferInsert)[] {
-  const byId = new Map<string, typeof checkResults.$inferInsert>();
+/**
+ * The checks as stored: one entry per check id (the last wins if the parser repeats one), failures first, then by
+ * id in code-unit order (what the report page shows; the SQL that edits the list sorts the same way).
+ */
+export function checkListOf(checks: Check[]): StoredCheck[] {
+  const byId = new Map<string, StoredCheck>();
   for (const c of checks) {
     byId.set(c.id, {
-      reportId,
       checkId: c.id,
       passed: c.passed,
       left: finiteOrNull(c.left),
@@ -97,11 +99,18 @@ export function checkRowsOf(reportId: number, checks: Check[]): (typeof checkRes
       line: typeof c.line === 'number' ? c.line : null,
     });
   }
-  return [...byId.values()];
+  return [...byId.values()].sort((a, b) =>
+    a.passed !== b.passed ? (a.passed ? 1 : -1) : a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0,
+  );
 }
 
-export function countChecks(rows: { passed: boolean }[]): { checksPassed: number; checksTotal: number } {
-  return { checksPassed: rows.filter((c) => c.passed).length, checksTotal: rows.length };
+/** The check_results row of a report. */
+export function checkRowOf(reportId: number, checks: Check[]): typeof checkResults.$inferInsert {
+  return { reportId, checks: checkListOf(checks) };
+}
+
+export function countChecks(list: { passed: boolean }[]): { checksPassed: number; checksTotal: number } {
+  return { checksPassed: list.filter((c) => c.passed).length, checksTotal: list.length };
 }
 
 export interface TotalsContext {

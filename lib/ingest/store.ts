@@ -18,13 +18,13 @@ import type { AgencyKind, InputFormat, ParsedReport, Warning } from '@/lib/repor
 import { slugify, toInitials, toPinyin } from '@/lib/slug';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { insertReportTreeSql, type ReportTree } from './json-insert';
-import { insertReportOneStatement, selectNeighbours } from './one-statement';
+import { checkJson, insertReportOneStatement, nextYearSql, selectNeighbours } from './one-statement';
 import { isKnownRegion, regionPath } from './regions';
 import {
   CARRYOVER_CHECK_ID,
   applicationRowsOf,
   carryoverCheck,
-  checkRowsOf,
+  checkRowOf,
   countChecks,
   proactiveFiguresOf,
   reviewRowsOf,
@@ -115,17 +115,6 @@ interface Neighbour {
   carriedForward: number | null;
 }
 
-async function recountChecks(tx: Tx, reportId: number): Promise<void> {
-  const counts = sql`(select count(*) filter (where ${checkResults.passed})::int as p, count(*)::int as t
-    from ${checkResults} where ${checkResults.reportId} = ${reportId})`;
-  await Promise.all([
-    tx.execute(sql`update ${reports} set checks_passed = c.p, checks_total = c.t from ${counts} c
-      where ${reports.id} = ${reportId}`),
-    tx.execute(sql`update ${reportTotals} set checks_passed = c.p, checks_total = c.t from ${counts} c
-      where ${reportTotals.reportId} = ${reportId}`),
-  ]);
-}
-
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
     const x = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; message?: unknown };
@@ -196,8 +185,8 @@ function reportRows(p: Prepared, revision: number, previous: Neighbour | undefin
   const checks = (r.checks ?? []).filter((c) => c.id !== CARRYOVER_CHECK_ID);
   const carry = carryoverCheck(previous?.carriedForward ?? null, r.applications.carriedOver?.total ?? null);
   if (carry) checks.push(carry);
-  const checkRows = checkRowsOf(0, checks);
-  const counts = countChecks(checkRows);
+  const checkRow = checkRowOf(0, checks);
+  const counts = countChecks(checkRow.checks);
   const { agencyId: _a, reportId: _r, ...totals } = totalsOf(r, {
     reportId: 0,
     agencyId: 0,
@@ -237,7 +226,7 @@ function reportRows(p: Prepared, revision: number, previous: Neighbour | undefin
       { table: applicationRows, rows: strip(applicationRowsOf(0, r)) },
       { table: reviewRows, rows: strip(reviewRowsOf(0, r)) },
       { table: proactiveFigures, rows: strip(proactiveFiguresOf(0, r)) },
-      { table: checkResults, rows: strip(checkRows) },
+      { table: checkResults, rows: strip([checkRow]) },
     ],
   };
 }
@@ -368,20 +357,7 @@ async function storeInTransaction(db: Db, p: Prepared): Promise<StoreOutcome> {
     // Identity 7 on next year's report, which now has this one as its previous year.
     if (next) {
       const nextCheck = carryoverCheck(p.report.applications.carriedForward?.total ?? null, next.carriedOver);
-      if (nextCheck) {
-        await tx
-          .insert(checkResults)
-          .values({ reportId: next.id, checkId: nextCheck.id, passed: nextCheck.passed, left: nextCheck.left, right: nextCheck.right })
-          .onConflictDoUpdate({
-            target: [checkResults.reportId, checkResults.checkId],
-            set: { passed: nextCheck.passed, left: nextCheck.left, right: nextCheck.right },
-          });
-      } else {
-        await tx
-          .delete(checkResults)
-          .where(and(eq(checkResults.reportId, next.id), eq(checkResults.checkId, CARRYOVER_CHECK_ID)));
-      }
-      await recountChecks(tx, next.id);
+      await tx.execute(nextYearSql(next.id, checkJson(nextCheck)));
     }
     return { status: (replaced ? 'updated' : 'new') as StoreStatus, reportId };
   });

@@ -9,17 +9,19 @@ import type { TestDb } from '../helpers/db-targets';
  * per-report row exists without its report.
  */
 export async function expectNoPartialReports(t: TestDb): Promise<void> {
-  const rows = rowsOf<{ id: number; apps: number; totals: number; checks: number; checks_total: number }>(
+  const rows = rowsOf<{ id: number; apps: number; totals: number; checks: number; check_rows: number; checks_total: number }>(
     await t.db.execute(sql`select r.id,
         (select count(*)::int from application_rows a where a.report_id = r.id) as apps,
         (select count(*)::int from report_totals t where t.report_id = r.id) as totals,
-        (select count(*)::int from check_results c where c.report_id = r.id) as checks,
+        (select jsonb_array_length(c.checks) from check_results c where c.report_id = r.id) as checks,
+        (select count(*)::int from check_results c where c.report_id = r.id) as check_rows,
         r.checks_total
       from reports r`),
   );
   for (const r of rows) {
     expect(Number(r.totals), `report ${r.id} totals`).toBe(1);
     expect(Number(r.apps), `report ${r.id} table 3 rows`).toBeGreaterThan(0);
+    expect(Number(r.check_rows), `report ${r.id} check results row`).toBe(1);
     expect(Number(r.checks), `report ${r.id} checks`).toBe(Number(r.checks_total));
   }
   // The child tables have no foreign key (db/schema.ts, CHILD_ROWS_NOTE): no row may outlive or precede its report.
