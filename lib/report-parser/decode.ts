@@ -2,7 +2,7 @@
  * Bytes → text. The kind of input is decided from the content (magic bytes, markup), the file name is only a
  * tie-breaker. Never throws: every failure is a typed ParseError.
  */
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8, transcode } from 'node:buffer';
 import type { InputFormat, ParseError, Warning } from './types';
 import { docxToText } from './docx';
 import { htmlToText } from './html';
@@ -86,44 +86,45 @@ export function junkRatio(text: string): number {
 }
 
 const JUNK_SAMPLE = 8192;
+/** A character junkRatio counts (C0 controls other than tab/newline/FF/CR, DEL, U+FFFD). */
+const JUNK_CHAR = /[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]/;
 
 /**
- * The UTF-16 units of the last decode, reused: the string is copied out of it, and allocating (and zeroing) a fresh
- * buffer per report cost about a fifth of the decode. Files past SCRATCH_MAX get their own buffer, not kept.
- */
-let scratch = new Uint16Array(0);
-const SCRATCH_MAX = 1 << 20;
-
-function unitsFor(n: number): Uint16Array {
-  if (n > SCRATCH_MAX) return new Uint16Array(n);
-  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, 16384));
-  return scratch;
-}
-
-/**
- * Strict UTF-8 with the junk share of its first 8192 characters (see junkRatio) counted on the way: simdutf
- * validation, then a transcoding loop into UTF-16 that Buffer turns into a string with a copy. For CJK text this is
- * about twice as fast as Buffer's or TextDecoder's UTF-8 decoding, the largest single cost of parsing a report.
+ * Strict UTF-8 with the junk share of its first 8192 characters (as junkRatio measures it): simdutf validation, then
+ * ICU's UTF-8 → UTF-16 transcoder (about three times faster than a JS loop, itself twice as fast as Buffer's or
+ * TextDecoder's UTF-8 decoding for CJK text); the junk is counted only when the regex engine finds some.
  */
 function decodeUtf8Strict(bytes: Uint8Array): { text: string; junk: number } | null {
   if (!isUtf8(bytes)) return null;
+  const text = utf8ToString(bytes);
+  const sample = text.length > JUNK_SAMPLE ? text.slice(0, JUNK_SAMPLE) : text;
+  return { text, junk: JUNK_CHAR.test(sample) ? junkRatio(text) : 0 };
+}
+
+function utf8ToString(bytes: Uint8Array): string {
+  try {
+    return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    // A Node built without ICU: the same conversion by hand.
+    return utf8ByLoop(bytes);
+  }
+}
+
+/** The conversion without ICU (exported for its test). */
+export function utf8ByLoop(bytes: Uint8Array): string {
   const n = bytes.length;
-  const out = unitsFor(n);
+  const out = new Uint16Array(n);
   let j = 0;
-  let junk = 0;
   for (let i = 0; i < n; ) {
     const c = bytes[i] as number;
     if (c < 0x80) {
-      if (j < JUNK_SAMPLE && (c < 0x20 ? c !== 9 && c !== 10 && c !== 12 && c !== 13 : c === 0x7f)) junk++;
       out[j++] = c;
       i++;
     } else if (c < 0xe0) {
       out[j++] = ((c & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f);
       i += 2;
     } else if (c < 0xf0) {
-      const u = ((c & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f);
-      if (u === 0xfffd && j < JUNK_SAMPLE) junk++;
-      out[j++] = u;
+      out[j++] = ((c & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f);
       i += 3;
     } else {
       const cp = (((c & 0x07) << 18) | (((bytes[i + 1] as number) & 0x3f) << 12) | (((bytes[i + 2] as number) & 0x3f) << 6) | ((bytes[i + 3] as number) & 0x3f)) - 0x10000;
@@ -132,7 +133,7 @@ function decodeUtf8Strict(bytes: Uint8Array): { text: string; junk: number } | n
       i += 4;
     }
   }
-  return { text: Buffer.from(out.buffer, 0, j * 2).toString('utf16le'), junk: junk / Math.max(1, Math.min(j, JUNK_SAMPLE)) };
+  return Buffer.from(out.buffer, 0, j * 2).toString('utf16le');
 }
 
 /** Share of characters a Chinese report is made of: ASCII, CJK ideographs, CJK and full-width punctuation. */

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeInput, junkRatio } from '@/lib/report-parser/decode';
+import { decodeInput, junkRatio, utf8ByLoop } from '@/lib/report-parser/decode';
 
 const enc = new TextEncoder();
 
@@ -33,5 +33,15 @@ describe('UTF-8 decoding', () => {
     const emoji = `${clean}😀𠀀`;
     const ok = await decodeInput(enc.encode(emoji), 'c.txt');
     expect(ok.ok && ok.text).toBe(emoji);
+  });
+
+  it('the conversion used without ICU equals TextDecoder too (BOM kept, astral characters, U+FFFD)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
+        const bytes = enc.encode(`\ufeff${s}`);
+        expect(utf8ByLoop(bytes)).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
