@@ -210,7 +210,13 @@ export function extractMeta(lines: string[], text: string): Meta {
   const other = part(6, signatureLine >= 0 ? signatureLine : undefined);
   const partText = (p: { from: number; to: number } | null): string | null => {
     if (!p) return null;
-    const t = lines.slice(p.from, p.to).map(stripMarkup).filter(Boolean).join('\n');
+    // One pass: the non-blank lines stripped of markup, joined (no intermediate arrays).
+    let t = '';
+    for (let i = p.from; i < p.to; i++) {
+      const line = stripMarkup(lines[i] ?? '');
+      if (line === '') continue;
+      t = t === '' ? line : `${t}\n${line}`;
+    }
     return t === '' ? null : t.slice(0, 20000);
   };
   const narrative: Narrative = { overview: partText(overview), problems: partText(problems), other: partText(other) };

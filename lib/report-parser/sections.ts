@@ -54,8 +54,10 @@ export function sectionRange(starts: SectionStarts, n: SectionNumber, lineCount:
   const start = starts[n];
   if (start === undefined) return null;
   let end = lineCount;
-  for (const [k, v] of Object.entries(starts)) {
-    if (Number(k) !== n && v !== undefined && v > start && v < end) end = v;
+  // The six parts by number, not Object.entries: this runs for every part of every report.
+  for (let k = 1; k <= 6; k++) {
+    const v = starts[k as SectionNumber];
+    if (k !== n && v !== undefined && v > start && v < end) end = v;
   }
   return [start + 1, end];
 }
