@@ -120,6 +120,21 @@ export interface LabelMatch {
 const MIN_SIMILARITY = 0.34;
 
 /**
+ * The alignment's tables, reused across calls (alignTable3 is synchronous and they never leave it): allocating
+ * three typed arrays per report cost more than filling them. Grown when a table has more rows.
+ */
+const scratch = (() => {
+  let sim = new Float64Array(64 * 32);
+  let dp = new Float64Array(65 * 32);
+  let move = new Uint8Array(65 * 32);
+  return {
+    sim: (size: number): Float64Array => (sim.length >= size ? sim : (sim = new Float64Array(size))),
+    dp: (size: number): Float64Array => (dp.length >= size ? dp : (dp = new Float64Array(size))),
+    move: (size: number): Uint8Array => (move.length >= size ? move : (move = new Uint8Array(size))),
+  };
+})();
+
+/**
  * Order-preserving alignment of parsed rows to the official rows maximising the summed similarity margin
  * (dynamic programming, O(rows × labels)).
  */
@@ -137,11 +152,13 @@ export function alignTable3(labels: readonly string[]): LabelMatch[] {
     last = j;
   }
   if (exact.length === n) return exact;
-  const sim = new Float64Array(n * m);
+  const sim = scratch.sim(n * m);
   for (let i = 0; i < n; i++) labelSimilarities(labels[i] ?? '', sim, i * m);
   const w = m + 1;
-  const dp = new Float64Array((n + 1) * w);
-  const move = new Uint8Array((n + 1) * w); // 1 skip row, 2 skip label, 3 match
+  const dp = scratch.dp((n + 1) * w);
+  const move = scratch.move((n + 1) * w); // 1 skip row, 2 skip label, 3 match
+  // Every cell is written below but the origin, which must read 0 (the buffers are reused).
+  dp[0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       if (i === 0 && j === 0) continue;

@@ -57,6 +57,8 @@ const SHARED = {
   base: new Float64Array(ROWS * W),
   baseForced: new Uint8Array(ROWS * W),
   active: new Uint8Array(ROWS * W),
+  /** The best reading's cells during the search (compared with, never returned). */
+  bestCells: new Float64Array(ROWS * W),
 };
 
 class Evaluator {
@@ -269,7 +271,8 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
   let bestScore = ev.run(choice);
   let best = ev.snapshot(bestScore);
   let bestChoice = choice.slice();
-  let bestCells = ev.cells.slice();
+  const bestCells = SHARED.bestCells;
+  bestCells.set(ev.cells);
   // Equal-score readings with different values; compared cell by cell (most ties fill to the same values).
   const ties: { cells: Float64Array; evaluation: Evaluation }[] = [];
   const consider = (c: number[]): void => {
@@ -277,7 +280,7 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
     if (score > bestScore) {
       bestScore = score;
       best = ev.snapshot(score);
-      bestCells = ev.cells.slice();
+      bestCells.set(ev.cells);
       bestChoice = c.slice();
       ties.length = 0;
     } else if (score === bestScore && ties.length < 8 && !ev.sameAs(bestCells) && !ties.some((t) => ev.sameAs(t.cells))) {
