@@ -119,6 +119,9 @@ function compileTerms(ids: readonly Identity[]): Int32Array[] {
   return hit;
 }
 
+/** The flattened matrix, reused (evaluateIdentities is synchronous and keeps nothing of it). */
+const flatCells = new Float64Array(APPLICATION_ROWS.length * WIDTH);
+
 /** Sum of the cells, NaN when one is blank (the same sum, in the same order, as sumTerms). */
 function sumCells(cells: Float64Array, idx: Int32Array): number {
   let s = 0;
@@ -135,7 +138,7 @@ export function evaluateIdentities(
   const out: Check[] = [];
   // The matrix flattened once (NaN for blank), then every identity summed by cell indexes: object lookups by row
   // name for each term cost more than the rest of the checks.
-  const cells = new Float64Array(APPLICATION_ROWS.length * WIDTH).fill(NaN);
+  const cells = flatCells.fill(NaN);
   for (const key in m) {
     const row = m[key as ApplicationRow];
     const base = (ROW_POSITION.get(key as ApplicationRow) ?? -1) * WIDTH;

@@ -392,12 +392,12 @@ function boundedSearch(ev: Evaluator, slots: readonly Slot[], rowOf: Int32Array)
         return;
       }
       const at = p * I;
+      // Stops at the first identity past the allowance: the count only decides whether to cut.
       let failing = 0;
       for (let i = 0; i < I; i++) {
         const x = d[at + i] ?? 0;
-        if (x + (sufMin[at + i] ?? 0) > 0 || x + (sufMax[at + i] ?? 0) < 0) failing++;
+        if ((x + (sufMin[at + i] ?? 0) > 0 || x + (sufMax[at + i] ?? 0) < 0) && ++failing > allowed) return;
       }
-      if (failing > allowed) return;
       if (p === V) {
         const c = slots.map(() => 0);
         for (let q = 0; q < V; q++) c[vars[q] ?? 0] = pick[q] ?? 0;
