@@ -32,8 +32,18 @@ export type Token = NumToken | TextToken;
 const SPACE_RUN = / {2,}/;
 const NUMBER_WORD = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|个|项)?$/;
 const UNIT_WORD = /^(万元|元|件|个|项)$/;
-// A cell printed as a dash or slash (—, -, /, ／) is a blank that keeps its column.
-const BLANK_WORD = /^(?:[-/\\~]{1,3}|无)$/;
+// A cell printed as a dash or slash (—, -, /, ／) is a blank that keeps its column: ^(?:[-/\\~]{1,3}|无)$, read by
+// char codes (it is asked of every short label cell).
+function isBlankWord(c: string): boolean {
+  const n = c.length;
+  if (n === 1 && c.charCodeAt(0) === 0x65e0 /* 无 */) return true;
+  if (n === 0 || n > 3) return false;
+  for (let i = 0; i < n; i++) {
+    const ch = c.charCodeAt(i);
+    if (ch !== 45 && ch !== 47 && ch !== 92 && ch !== 126) return false;
+  }
+  return true;
+}
 
 function blankToken(raw: string, line: number, cell: number): NumToken {
   return { kind: 'num', value: null, raw, line, cell, unit: null, glued: false, plainDigits: false };
@@ -78,7 +88,7 @@ export function readCell(c: string, line: number, cell: number, nums: NumToken[]
     nums.push({ kind: 'num', value: Number(c), raw: c, line, cell, unit: null, glued: false, plainDigits: true });
     return null;
   }
-  if (c.length <= 3 && BLANK_WORD.test(c)) {
+  if (isBlankWord(c)) {
     nums.push(blankToken(c, line, cell));
     return null;
   }
@@ -108,7 +118,7 @@ export function readCell(c: string, line: number, cell: number, nums: NumToken[]
       w = (words[end - 2] ?? '') + w;
       consumed = 2;
     }
-    const n = BLANK_WORD.test(w) && end > 1 ? blankToken(w, line, cell) : numberFromWord(w, line, cell);
+    const n = isBlankWord(w) && end > 1 ? blankToken(w, line, cell) : numberFromWord(w, line, cell);
     if (!n) break;
     trailing.push(n);
     end -= consumed;

@@ -34,10 +34,12 @@ const PATHS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
 const FUZZY_BELOW = 0.9;
 
 // Group headers may be broken across lines and interleaved with row-group text ("（三）不" / "理" / "予公开").
-const GROUP_HEADERS: readonly (readonly [string, RegExp, ApplicationRow])[] = [
-  ['不予公开', /不.{0,4}予.{0,4}公.{0,4}开|\(三\)/, 'deniedStateSecret'],
-  ['无法提供', /无.{0,4}法.{0,4}提.{0,4}供|\(四\)/, 'unableNotHeld'],
-  ['不予处理', /不.{0,4}予.{0,4}处.{0,4}理|\(五\)/, 'notProcessedComplaint'],
+// The numbering alone ((三) …) is also enough, and is looked up first: most tables print it, and the spaced-out
+// patterns would otherwise be tried along the whole region.
+const GROUP_HEADERS: readonly (readonly [string, string, RegExp, ApplicationRow])[] = [
+  ['不予公开', '(三)', /不.{0,4}予.{0,4}公.{0,4}开/, 'deniedStateSecret'],
+  ['无法提供', '(四)', /无.{0,4}法.{0,4}提.{0,4}供/, 'unableNotHeld'],
+  ['不予处理', '(五)', /不.{0,4}予.{0,4}处.{0,4}理/, 'notProcessedComplaint'],
 ];
 
 function cells(v: readonly (number | null)[] | undefined): ApplicantCells {
@@ -214,8 +216,8 @@ export function readTable3(
       if (!quietSub) warnings.push({ code: 'row-missing', row: key, message: `Row ${key} not found in table 3` });
     }
   }
-  for (const [words, re, firstRow] of GROUP_HEADERS) {
-    if (present.has(firstRow) && !re.test(compactRegion)) {
+  for (const [words, numbering, re, firstRow] of GROUP_HEADERS) {
+    if (present.has(firstRow) && compactRegion.indexOf(numbering) === -1 && !re.test(compactRegion)) {
       warnings.push({ code: 'group-header-missing', row: firstRow, line: lines[firstRow], message: `Group header ${words} is missing` });
     }
   }
