@@ -53,7 +53,7 @@ export function parseText(input: string, opts: ParseTextOptions = {}): ParseResu
 function parseNormalized(text: string, format: InputFormat, encoding: string): ParseResult {
   const lines = text.split('\n');
   // Headings are found on the compact text; only the table lines are brought to matching form.
-  const compact = new CompactLines(lines);
+  const compact = new CompactLines(lines, text);
   const sections = findSections(compact);
   if (!sections.t3) {
     const isReport = REPORT_WORDS.test(text.slice(0, 20000));

@@ -96,7 +96,13 @@ const AFTER_T4 = /存在的主要问题|其他需要报告的事项/;
  */
 export class CompactLines {
   private readonly memo: (string | undefined)[];
-  constructor(private readonly lines: readonly string[]) {
+  /** Offset in the text of each line's start (one more entry: the end), computed on first use. */
+  private starts: Int32Array | null = null;
+  /** `text` must be the lines joined by '\n' (what they were split from); without it they are joined on first use. */
+  constructor(
+    private readonly lines: readonly string[],
+    private text?: string,
+  ) {
     this.memo = new Array<string | undefined>(lines.length);
   }
   get length(): number {
@@ -118,6 +124,49 @@ export class CompactLines {
     for (let k = 0; k < l.length; k++) if (l.charCodeAt(k) === c) return true;
     return false;
   }
+  /**
+   * The first line at or after `from` that holds `ch` (one UTF-16 unit, not a newline), or `length` when none: one
+   * search of the whole text instead of one per line (the headings are a few lines among hundreds).
+   */
+  next(from: number, ch: string): number {
+    const n = this.lines.length;
+    if (from >= n) return n;
+    const starts = this.lineStarts();
+    const pos = (this.text as string).indexOf(ch, starts[Math.max(0, from)]);
+    return pos === -1 ? n : this.lineOf(pos);
+  }
+  /** The last line at or before `from` that holds `ch`, or -1 when none. */
+  prev(from: number, ch: string): number {
+    if (from < 0) return -1;
+    const starts = this.lineStarts();
+    const last = Math.min(from, this.lines.length - 1);
+    // The line's last character; for an empty line the newline before it, which is never `ch`.
+    const end = (starts[last] ?? 0) + (this.lines[last] ?? '').length - 1;
+    if (end < 0) return -1;
+    const pos = (this.text as string).lastIndexOf(ch, end);
+    return pos === -1 ? -1 : this.lineOf(pos);
+  }
+  private lineStarts(): Int32Array {
+    if (this.starts) return this.starts;
+    const n = this.lines.length;
+    const starts = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) starts[i + 1] = (starts[i] ?? 0) + (this.lines[i] ?? '').length + 1;
+    this.text ??= this.lines.join('\n');
+    this.starts = starts;
+    return starts;
+  }
+  /** The line holding text offset `pos`. */
+  private lineOf(pos: number): number {
+    const starts = this.starts as Int32Array;
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
 }
 
 /** Table-3 rows after 本年新收, each with a row that follows it within a few lines (so narrative is not taken). */
@@ -130,8 +179,7 @@ const FALLBACK_ANCHORS: readonly (readonly [string, string, RegExp])[] = [
 function fallbackAnchor(compact: CompactLines): number {
   const n = compact.length;
   for (const [ch, word, follower] of FALLBACK_ANCHORS) {
-    for (let i = 0; i < n; i++) {
-      if (!compact.has(i, ch)) continue;
+    for (let i = compact.next(0, ch); i < n; i = compact.next(i + 1, ch)) {
       const l = compact.at(i);
       if (l.length >= 80 || l.indexOf(word) === -1) continue;
       for (let j = i + 1; j < Math.min(n, i + 40); j++) {
@@ -143,17 +191,21 @@ function fallbackAnchor(compact: CompactLines): number {
   return -1;
 }
 
+function nextOfEither(compact: CompactLines, from: number, a: string, b: string): number {
+  return Math.min(compact.next(from, a), compact.next(from, b));
+}
+
 /** Find the three table regions (0-based line ranges). */
 export function findSections(compact: CompactLines): Sections {
   const n = compact.length;
   let newRow = -1;
-  for (let i = 0; i < n; i++) {
-    if (!compact.has(i, '收')) continue;
+  for (let i = compact.next(0, '收'); i < n; i = compact.next(i + 1, '收')) {
     const l = compact.at(i);
     if (NEW_RECEIVED.test(l) && l.length < 80) {
       // The table row, not a sentence of the narrative: carriedOver follows within a few lines.
-      for (let j = i; j < Math.min(n, i + 30); j++) {
-        if (compact.has(j, '转') && compact.at(j).indexOf('上年结转') !== -1) {
+      const until = Math.min(n, i + 30);
+      for (let j = compact.next(i, '转'); j < until; j = compact.next(j + 1, '转')) {
+        if (compact.at(j).indexOf('上年结转') !== -1) {
           newRow = i;
           break;
         }
@@ -166,8 +218,7 @@ export function findSections(compact: CompactLines): Sections {
   if (newRow < 0) newRow = fallbackAnchor(compact);
   if (newRow < 0) return { t1: null, t3: null, t4: null };
   let t3Start = newRow;
-  for (let i = newRow; i >= Math.max(0, newRow - 60); i--) {
-    if (!compact.has(i, '申')) continue;
+  for (let i = compact.prev(newRow, '申'); i >= Math.max(0, newRow - 60); i = compact.prev(i - 1, '申')) {
     const l = compact.at(i);
     if (T3_HEADING.test(l) && l.length < 40) {
       t3Start = i;
@@ -175,8 +226,7 @@ export function findSections(compact: CompactLines): Sections {
     }
   }
   let t4Start = -1;
-  for (let i = newRow + 1; i < n; i++) {
-    if (!compact.has(i, '诉')) continue;
+  for (let i = compact.next(newRow + 1, '诉'); i < n; i = compact.next(i + 1, '诉')) {
     const l = compact.at(i);
     if (T4_HEADING.test(l) && l.length < 40 && /情况|[一二三四五六七]、/.test(l)) {
       t4Start = i;
@@ -185,8 +235,7 @@ export function findSections(compact: CompactLines): Sections {
   }
   if (t4Start < 0) {
     // No heading: table 4 starts at its own header (行政复议 … 维持) after table 3's last rows.
-    for (let i = newRow + 20; i < n; i++) {
-      if (!compact.has(i, '复')) continue;
+    for (let i = compact.next(newRow + 20, '复'); i < n; i = compact.next(i + 1, '复')) {
       const l = compact.at(i);
       if (l.indexOf('行政复议') !== -1 && l.length < 60 && !/本年新收|结转/.test(l)) {
         t4Start = i - 1;
@@ -197,8 +246,7 @@ export function findSections(compact: CompactLines): Sections {
   let t4End = n;
   const t3End = t4Start >= 0 ? t4Start : n;
   if (t4Start >= 0) {
-    for (let i = t4Start + 1; i < n; i++) {
-      if (!compact.has(i, '问') && !compact.has(i, '需')) continue;
+    for (let i = nextOfEither(compact, t4Start + 1, '问', '需'); i < n; i = nextOfEither(compact, i + 1, '问', '需')) {
       const l = compact.at(i);
       if (AFTER_T4.test(l) && l.length < 40) {
         t4End = i;
@@ -208,8 +256,7 @@ export function findSections(compact: CompactLines): Sections {
     t4End = Math.min(t4End, t4Start + 200);
   }
   let t1Start = -1;
-  for (let i = t3Start - 1; i >= 0; i--) {
-    if (!compact.has(i, '主')) continue;
+  for (let i = compact.prev(t3Start - 1, '主'); i >= 0; i = compact.prev(i - 1, '主')) {
     const l = compact.at(i);
     if (T1_HEADING.test(l) && l.length < 30) {
       t1Start = i;
@@ -217,8 +264,8 @@ export function findSections(compact: CompactLines): Sections {
     }
   }
   if (t1Start < 0) {
-    for (let i = 0; i < t3Start; i++) {
-      if (compact.has(i, '第') && compact.at(i).indexOf('第二十条') !== -1) {
+    for (let i = compact.next(0, '第'); i < t3Start; i = compact.next(i + 1, '第')) {
+      if (compact.at(i).indexOf('第二十条') !== -1) {
         t1Start = i;
         break;
       }
