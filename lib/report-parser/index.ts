@@ -72,7 +72,7 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
   const spanTo = sections.t4 ? sections.t4[1] : t3To;
   const match = lines.slice();
   for (let i = spanFrom; i < spanTo; i++) match[i] = toMatchForm(lines[i] ?? '');
-  const skip = findFurniture(match, spanFrom, spanTo);
+  const skip = findFurniture(match, spanFrom, spanTo, compact);
   const rows1 = sections.t1 ? streamRows(match, sections.t1[0] + 1, sections.t1[1], skip) : null;
   const rows3 = streamRows(match, t3From, t3To, skip);
   // The words of the tables (their labels and headers, compact, matching form) for template and group checks.
