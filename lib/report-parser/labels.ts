@@ -41,13 +41,28 @@ export const TABLE3_LABELS: readonly (readonly [ApplicationRow, string])[] = [
 ];
 
 const PUNCT = /[()（）,，、.。:：;；"“”\-_/\\[\]【】《》<>#*]/g;
-// PUNCT's characters as codes, to skip the replace for the labels that hold none (most of them).
-const PUNCT_CODES = new Set([...'()（）,，、.。:：;；"“”-_/\\[]【】《》<>#*'].map((c) => c.charCodeAt(0)));
+// PUNCT's characters as codes (a table for ASCII, the others listed), to skip the replace for the labels that hold
+// none (most of them).
+const PUNCT_CHARS = '()（）,，、.。:：;；"“”-_/\\[]【】《》<>#*';
+const PUNCT_ASCII = new Uint8Array(128);
+const PUNCT_WIDE: number[] = [];
+for (const c of PUNCT_CHARS) {
+  const code = c.charCodeAt(0);
+  if (code < 128) PUNCT_ASCII[code] = 1;
+  else PUNCT_WIDE.push(code);
+}
+
+function isPunct(c: number): boolean {
+  if (c < 128) return PUNCT_ASCII[c] === 1;
+  // CJK ideographs and everything up to the full-width forms: none of them is listed.
+  if (c >= 0x3400 && c < 0xff00) return false;
+  return PUNCT_WIDE.includes(c);
+}
 
 /** The label's words: numbering markers and punctuation removed. */
 function bareLabel(label: string): string {
   const s = stripMarkers(label);
-  for (let i = 0; i < s.length; i++) if (PUNCT_CODES.has(s.charCodeAt(i))) return s.replace(PUNCT, '');
+  for (let i = 0; i < s.length; i++) if (isPunct(s.charCodeAt(i))) return s.replace(PUNCT, '');
   return s;
 }
 

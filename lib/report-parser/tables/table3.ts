@@ -67,16 +67,17 @@ export function readTable3(
   const slots: Slot[] = [];
   const lines: Partial<Record<ApplicationRow, number>> = {};
   const present = new Set<ApplicationRow>();
-  const rowOfKey = new Map<ApplicationRow, StreamRow>();
+  // The printed row of each slot (same index), for messages only.
+  const slotRows: StreamRow[] = [];
   // The printed digits of a row, for messages only (built on demand).
-  const rawDigits = { get: (k: ApplicationRow): string => (rowOfKey.get(k)?.nums ?? []).map((t) => t.raw).join(' ') };
+  const rawDigits = (s: number): string => (slotRows[s]?.nums ?? []).map((t) => t.raw).join(' ');
   for (const m of matches) {
     const row = rows[m.row];
     if (!row || present.has(m.key)) continue;
     present.add(m.key);
     lines[m.key] = row.line;
     slots.push({ key: m.key, cands: candidatesOf(row.nums, WIDTH, WIDTH) });
-    rowOfKey.set(m.key, row);
+    slotRows.push(row);
     if (m.similarity < FUZZY_BELOW) {
       warnings.push({
         code: 'label-fuzzy',
@@ -104,7 +105,7 @@ export function readTable3(
         row: slot.key,
         line,
         message: `Row ${slot.key}: digits run together were split using the identities`,
-        detail: { printed: rawDigits.get(slot.key), candidates: slot.cands.length },
+        detail: { printed: rawDigits(s), candidates: slot.cands.length },
       });
     }
     if (cand.kind === 'missing') {
@@ -131,10 +132,10 @@ export function readTable3(
         message: cand.unbalanced
           ? `Row ${slot.key}: digits run together were split by the column identities; its printed total is not the sum of its parts`
           : `Row ${slot.key}: digits run together were split using the identities`,
-        detail: { printed: rawDigits.get(slot.key), candidates: slot.cands.length, ...(cand.unbalanced ? { unbalanced: true } : {}) },
+        detail: { printed: rawDigits(s), candidates: slot.cands.length, ...(cand.unbalanced ? { unbalanced: true } : {}) },
       });
     } else if (cand.kind === 'unreadable') {
-      const printed = rawDigits.get(slot.key) ?? '';
+      const printed = rawDigits(s);
       const runTogether = /^\d{7,}$/.test(printed);
       warnings.push({
         code: runTogether ? 'cells-run-together' : 'cells-missing',
