@@ -2,11 +2,13 @@
  * Where the tables are: section boundaries, page furniture (page numbers, running headers), template signals.
  */
 import type { TemplateKey } from '../keys';
-import { compactText as compactTextImport, toMatchForm as toMatchFormImport } from '../normalize';
+import { toMatchForm as toMatchFormImport } from '../normalize';
+import { CompactLines } from './compact-lines';
+
+export { CompactLines } from './compact-lines';
 
 // Bound once: run through tsx (CommonJS), each use of an imported name is a getter call on the other module's
-// exports, and these run per line, cell or candidate name.
-const compactText = compactTextImport;
+// exports.
 const toMatchForm = toMatchFormImport;
 
 const PAGE_NUMBER = [
@@ -113,108 +115,6 @@ const T3_HEADING = /收到和处理政府信息公开申请/;
 const T1_HEADING = /主动公开政府信息(情况)?$/;
 const T4_HEADING = /行政复议.{0,3}行政诉讼/;
 const AFTER_T4 = /存在的主要问题|其他需要报告的事项/;
-
-/**
- * Lines without whitespace or quotes, computed on first use: only the lines near the tables and the lines that
- * hold a heading's characters are ever compacted, not the whole narrative.
- */
-export class CompactLines {
-  private readonly memo: (string | undefined)[];
-  /** Offset in the text of each line's start (one more entry: the end), computed on first use. */
-  private starts: Int32Array | null = null;
-  /** `text` must be the lines joined by '\n' (what they were split from); without it they are joined on first use. */
-  constructor(
-    private readonly lines: readonly string[],
-    private text?: string,
-  ) {
-    this.memo = new Array<string | undefined>(lines.length);
-  }
-  get length(): number {
-    return this.lines.length;
-  }
-  at(i: number): string {
-    let c = this.memo[i];
-    if (c === undefined) {
-      c = compactText(this.lines[i] ?? '');
-      this.memo[i] = c;
-    }
-    return c;
-  }
-  /** Cheap prefilter on the raw line (`ch` one UTF-16 unit); short lines by a loop, which beats the native call. */
-  has(i: number, ch: string): boolean {
-    const l = this.lines[i] ?? '';
-    if (l.length > 16) return l.indexOf(ch) !== -1;
-    const c = ch.charCodeAt(0);
-    for (let k = 0; k < l.length; k++) if (l.charCodeAt(k) === c) return true;
-    return false;
-  }
-  /**
-   * The first line at or after `from` that holds `ch` (one UTF-16 unit, not a newline), or `length` when none: one
-   * search of the whole text instead of one per line (the headings are a few lines among hundreds).
-   */
-  next(from: number, ch: string): number {
-    const n = this.lines.length;
-    if (from >= n) return n;
-    const starts = this.lineStarts();
-    const pos = (this.text as string).indexOf(ch, starts[Math.max(0, from)]);
-    return pos === -1 ? n : this.lineOf(pos);
-  }
-  /**
-   * Sets `bit` in flags[i] for each line i in [from, to) that holds `needle` (a string without a newline, or a
-   * global regex matching single characters other than a newline).
-   */
-  mark(needle: string | RegExp, from: number, to: number, flags: Uint8Array, bit: number): void {
-    const n = this.lines.length;
-    if (from >= n || to <= from) return;
-    const starts = this.lineStarts();
-    const text = this.text as string;
-    const end = starts[Math.min(to, n)] ?? text.length;
-    // The regex scans only up to the range's end (a slice shares the text's characters).
-    const subject = typeof needle === 'string' ? text : text.slice(0, end);
-    const find = (at: number): number => {
-      if (typeof needle === 'string') return text.indexOf(needle, at);
-      needle.lastIndex = at;
-      return needle.exec(subject)?.index ?? -1;
-    };
-    for (let pos = find(starts[Math.max(0, from)] ?? 0); pos !== -1 && pos < end; ) {
-      const line = this.lineOf(pos);
-      flags[line] = (flags[line] ?? 0) | bit;
-      pos = find(starts[line + 1] ?? text.length);
-    }
-  }
-  /** The last line at or before `from` that holds `ch`, or -1 when none. */
-  prev(from: number, ch: string): number {
-    if (from < 0) return -1;
-    const starts = this.lineStarts();
-    const last = Math.min(from, this.lines.length - 1);
-    // The line's last character; for an empty line the newline before it, which is never `ch`.
-    const end = (starts[last] ?? 0) + (this.lines[last] ?? '').length - 1;
-    if (end < 0) return -1;
-    const pos = (this.text as string).lastIndexOf(ch, end);
-    return pos === -1 ? -1 : this.lineOf(pos);
-  }
-  private lineStarts(): Int32Array {
-    if (this.starts) return this.starts;
-    const n = this.lines.length;
-    const starts = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) starts[i + 1] = (starts[i] ?? 0) + (this.lines[i] ?? '').length + 1;
-    this.text ??= this.lines.join('\n');
-    this.starts = starts;
-    return starts;
-  }
-  /** The line holding text offset `pos`. */
-  private lineOf(pos: number): number {
-    const starts = this.starts as Int32Array;
-    let lo = 0;
-    let hi = this.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-}
 
 /** Table-3 rows after 本年新收, each with a row that follows it within a few lines (so narrative is not taken). */
 const FALLBACK_ANCHORS: readonly (readonly [string, string, RegExp])[] = [
