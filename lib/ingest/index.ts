@@ -13,6 +13,7 @@ import { recordFailure } from './failures';
 import { listInputFiles, sha256Hex } from './files';
 import { acquireIngestLock, type LockOptions } from './lock';
 import { loadRegions } from './regions';
+import { noteStored } from './statistics';
 import { findReportBySha, storeReport, UnstorableReportError, type StoreStatus } from './store';
 
 export { IngestLockedError } from './lock';
@@ -95,6 +96,7 @@ export async function ingestParsed(
       report: result.report,
       synthetic: input.synthetic,
     });
+    if (out.status !== 'unchanged') await noteStored(db);
     return { status: out.status, reportId: out.reportId };
   } catch (err) {
     if (err instanceof UnstorableReportError) return fail(err.code, err.message);

@@ -180,6 +180,16 @@ describe.each(dbTargets())('ingest on $kind', (target) => {
     await expectNoPartialReports(t);
   });
 
+  it('analyzes its tables as they grow, so that the planner sees their size during a bulk load', async () => {
+    const reltuples = async () =>
+      Number(rowsOf<{ n: number }>(await t.db.execute(sql`select reltuples::float8 as n from pg_class where relname = 'reports'`))[0]?.n);
+    for (const r of generateReports(120, { seed: 31 })) {
+      await ingestParsed(t.db, { fileName: r.fileName, bytes: r.bytes, result: okResult(r.text, r.truth), synthetic: true });
+    }
+    // Never analyzed is -1; the 100th report this handle stored ran ANALYZE (lib/ingest/statistics.ts).
+    expect(await reltuples()).toBeGreaterThanOrEqual(100);
+  });
+
   it('ingests files through the real parser: folders, failures kept with their bytes, reruns unchanged', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-ingest-files-'));
     try {
