@@ -103,6 +103,11 @@ export function createDb(opts: CreateDbOptions = {}): Db {
       max: opts.max ?? 10,
       ...(opts.socketPath ? { path: opts.socketPath } : {}),
       onnotice: () => {},
+      // A database that is down must not leave requests waiting: postgres.js retries a failed connection after
+      // 3^n/100 s (up to 20 s, shared by the pool), so after a dozen failures every query waited that long, and so
+      // did recovery once the server was back. Retry within half a second instead, and give up connecting after 5 s.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+      connect_timeout: 5,
       // `socket` is a documented postgres.js option missing from its type definitions.
       ...({ socket: noDelaySocket } as object),
     });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { etagFor, isNotModified, NO_STORE, PUBLIC_CACHE_CONTROL } from '@/lib/cache';
-import { reportDbDown } from '@/lib/db-health';
+import { dbAvailable, reportDbDown } from '@/lib/db-health';
 import { isConnectionError } from '@/lib/db-errors';
 
 /** Anyone may read the open data from a browser; nothing here uses cookies or credentials. */
@@ -97,23 +97,29 @@ export function contentDisposition(filename: string): string {
 
 /**
  * A route handler that answers 503 with Retry-After (JSON for the API, plain text for feeds and sitemaps) when the
- * database cannot be reached, instead of a bare 500; the proxy then answers pages with 503 too (lib/db-health.ts).
+ * database cannot be reached, instead of a bare 500 or a request left waiting on the driver's reconnection. Like
+ * the proxy for pages (lib/db-health.ts), it asks first whether the database is known to be down; a connection
+ * failure during the handler counts as well.
  */
 export function whenDbDown<A extends unknown[]>(
   kind: 'json' | 'text',
   handler: (...args: A) => Promise<Response>,
 ): (...args: A) => Promise<Response> {
+  const unavailable = (): Response => {
+    const message = 'The database cannot be reached right now; please try again in a moment.';
+    const headers = { ...CORS_HEADERS, 'Cache-Control': NO_STORE, 'Retry-After': '30' };
+    return kind === 'json'
+      ? Response.json({ error: 'unavailable', message }, { status: 503, headers })
+      : new Response(`503 Service Unavailable. ${message}\n`, { status: 503, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+  };
   return async (...args: A) => {
+    if (!(await dbAvailable())) return unavailable();
     try {
       return await handler(...args);
     } catch (err) {
       if (!isConnectionError(err)) throw err;
       reportDbDown();
-      const message = 'The database cannot be reached right now; please try again in a moment.';
-      const headers = { ...CORS_HEADERS, 'Cache-Control': NO_STORE, 'Retry-After': '30' };
-      return kind === 'json'
-        ? Response.json({ error: 'unavailable', message }, { status: 503, headers })
-        : new Response(`503 Service Unavailable. ${message}\n`, { status: 503, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+      return unavailable();
     }
   };
 }

@@ -10,14 +10,30 @@ describe('database health for the proxy', () => {
     expect(await dbAvailable()).toBe(true);
   });
 
-  it('does not probe while the database is up', async () => {
+  it('does not probe within a second of a success, and checks before trusting an older one', async () => {
+    let up = true;
     let probes = 0;
     registerDbProbe(async () => {
       probes++;
+      if (!up) throw new Error('ECONNREFUSED');
     });
     reportDbUp();
-    expect(await dbAvailable()).toBe(true);
+    const t0 = Date.now();
+    expect(await dbAvailable(t0 + 500)).toBe(true);
     expect(probes).toBe(0);
+    up = false; // gone while nothing asked: the next request after a quiet second finds out before rendering
+    expect(await dbAvailable(t0 + 1_500)).toBe(false);
+    expect(probes).toBe(1);
+  });
+
+  it('probes before the first request when nothing is known yet', async () => {
+    let probes = 0;
+    registerDbProbe(async () => {
+      probes++;
+      throw new Error('ECONNREFUSED');
+    });
+    expect(await dbAvailable()).toBe(false);
+    expect(probes).toBe(1);
   });
 
   it('after a page saw it down: one probe decides, a failure stands for a second, a success lets requests through', async () => {
