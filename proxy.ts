@@ -2,9 +2,11 @@ import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
 import { dbAvailable } from './lib/db-health';
 import { routing } from './lib/i18n/routing';
-import { unavailableHtml } from './lib/unavailable-page';
+import { classifyPath } from './lib/missing-page';
+import { notFoundHtml, unavailableHtml } from './lib/plain-pages';
 
-// Locale negotiation, and a real 503 while the database is down (lib/db-health.ts). No authorization here.
+// Locale negotiation, a real 503 while the database is down (lib/db-health.ts), and 404s with real HTML for
+// addresses with nothing behind them (lib/missing-page.ts). No authorization here.
 const intl = createMiddleware(routing);
 
 export default async function proxy(request: NextRequest) {
@@ -19,6 +21,13 @@ export default async function proxy(request: NextRequest) {
         'Retry-After': '30',
         'Cache-Control': 'no-store',
       },
+    });
+  }
+  const verdict = await classifyPath(request.nextUrl.pathname);
+  if (verdict.missing) {
+    return new NextResponse(notFoundHtml(verdict.locale), {
+      status: 404,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
     });
   }
   // Embeds have their locale in the path already and no prefix negotiation: only the 503 above applies to them.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dbAvailable, registerDbProbe, reportDbDown, reportDbUp, resetDbHealth } from '@/lib/db-health';
-import { unavailableHtml } from '@/lib/unavailable-page';
+import { unavailableHtml } from '@/lib/plain-pages';
 
 afterEach(() => resetDbHealth());
 
