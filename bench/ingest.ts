@@ -139,7 +139,7 @@ async function run(target: string, db: Db): Promise<Result> {
   const serverCpu = serverPgid ? groupCpuSeconds(serverPgid) - server0 : 0;
   process.stdout.write(
     `  CPU per report: this process ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms ` +
-      `(${((cpu.user + cpu.system) / 1000 / N - genMs / N).toFixed(2)} ms without generating the input)` +
+      `(${((cpu.user + cpu.system) / 1000 / N - genMs / N).toFixed(2)} ms without generating the input; system ${(cpu.system / 1000 / N).toFixed(2)} ms)` +
       `${serverPgid ? `, PostgreSQL server ${((serverCpu * 1000) / N).toFixed(2)} ms` : ' (PGlite runs in this process)'}\n`,
   );
   const genSeconds = genMs / 1000;

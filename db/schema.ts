@@ -13,7 +13,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   serial,
   smallint,
   text,
@@ -126,60 +125,30 @@ export const reports = pgTable(
 export type Report = typeof reports.$inferSelect;
 
 /**
- * CHILD_ROWS_NOTE — the per-report rows below (tables 3, 4, 1 and the checks, ~90 per report) carry no foreign
+ * CHILD_ROWS_NOTE — the per-report rows below (tables 1, 3 and 4, and the checks) carry no foreign
  * key to reports. They are written only inside the one statement that inserts their report (lib/ingest), so they
  * cannot exist without it, and reports are never deleted (a changed report becomes a new revision). With the
  * keys, PostgreSQL ran one referential-integrity query per child row: about half the server's time per report at
  * ingest. tests/db checks that no child row lacks its report. report_totals keeps its key (one row per report).
  */
-/** Table 3, one row per template row; columns are the applicant types. */
-export const applicationRows = pgTable(
-  'application_rows',
-  {
-    // No foreign key: see CHILD_ROWS_NOTE.
-    reportId: integer('report_id').notNull(),
-    rowKey: text('row_key').notNull(),
-    naturalPerson: integer('natural_person'),
-    commercialEnterprise: integer('commercial_enterprise'),
-    researchInstitution: integer('research_institution'),
-    publicInterestOrg: integer('public_interest_org'),
-    legalServiceOrg: integer('legal_service_org'),
-    otherOrg: integer('other_org'),
-    total: integer('total'),
-  },
-  (t) => [primaryKey({ columns: [t.reportId, t.rowKey] })],
-);
-export type ApplicationRowRecord = typeof applicationRows.$inferSelect;
-
-/** Table 4: reconsideration, litigationDirect, litigationAfterReconsideration. */
-export const reviewRows = pgTable(
-  'review_rows',
-  {
-    // No foreign key: see CHILD_ROWS_NOTE.
-    reportId: integer('report_id').notNull(),
-    kind: text('kind').notNull(),
-    upheld: integer('upheld'),
-    corrected: integer('corrected'),
-    other: integer('other'),
-    pending: integer('pending'),
-    total: integer('total'),
-  },
-  (t) => [primaryKey({ columns: [t.reportId, t.kind] })],
-);
-export type ReviewRowRecord = typeof reviewRows.$inferSelect;
-
-/** Table 1 in long form: (row, field) → value. */
-export const proactiveFigures = pgTable(
-  'proactive_figures',
-  {
-    // No foreign key: see CHILD_ROWS_NOTE.
-    reportId: integer('report_id').notNull(),
-    rowKey: text('row_key').notNull(),
-    field: text('field').notNull(),
-    value: doublePrecision('value'),
-  },
-  (t) => [primaryKey({ columns: [t.reportId, t.rowKey, t.field] })],
-);
+/**
+ * Tables 1, 3 and 4 of a report as the parser reads them (the JSON contract of ../shared/spec/report-format.md:
+ * `applications` row key → applicant column → count, `reviews` kind → result → count, `proactive` row key →
+ * field → value; a blank cell is null), one row per report. Every figure that is compared across agencies, years
+ * or regions is also a column of report_totals, indexed for rankings; this row is what one report's page, its
+ * agency's charts and the open data read whole. It was ~40 rows per report in three tables (one per template row
+ * or figure): about a third of the database's time per stored report went to inserting and indexing them.
+ */
+export const reportTables = pgTable('report_tables', {
+  // No foreign key: see CHILD_ROWS_NOTE.
+  reportId: integer('report_id').primaryKey(),
+  applications: jsonb('applications').notNull().$type<Record<string, ApplicantCells>>(),
+  reviews: jsonb('reviews').notNull().$type<Record<string, ReviewCells>>(),
+  proactive: jsonb('proactive').notNull().$type<Record<string, Record<string, number | null>>>(),
+});
+export type ApplicantCells = Record<'naturalPerson' | 'commercialEnterprise' | 'researchInstitution' | 'publicInterestOrg' | 'legalServiceOrg' | 'otherOrg' | 'total', number | null>;
+export type ReviewCells = Record<'upheld' | 'corrected' | 'other' | 'pending' | 'total', number | null>;
+export type ReportTablesRecord = typeof reportTables.$inferSelect;
 
 /**
  * One wide row per report with the totals every page, chart and ranking needs, and the region path, so that

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { getReadDb } from '@/db/index';
-import { agencies, reportTotals, reports } from '@/db/schema';
+import { agencies, reportTables, reportTotals, reports } from '@/db/schema';
 import { fromJson, type RegionLink, regionPathJson } from './json-fields';
 
 export type ReviewKindKey = 'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration';
@@ -85,35 +85,25 @@ export async function getAgencyProfile(slug: string): Promise<AgencyProfile | nu
       title: reports.title,
       publishedOn: reports.publishedOn,
       revisions: sql<number>`(select count(*)::int from reports r2 where r2.agency_id = ${reports.agencyId} and r2.year = ${reports.year})`,
-      requestsByApplicant: sql<unknown>`(select json_build_object('naturalPerson', a.natural_person,
-          'commercialEnterprise', a.commercial_enterprise, 'researchInstitution', a.research_institution,
-          'publicInterestOrg', a.public_interest_org, 'legalServiceOrg', a.legal_service_org, 'otherOrg', a.other_org,
-          'total', a.total)
-        from application_rows a where a.report_id = ${reports.id} and a.row_key = 'newReceived')`,
-      reviews: sql<unknown>`(select json_object_agg(v.kind, json_build_object('upheld', v.upheld, 'corrected', v.corrected,
-          'other', v.other, 'pending', v.pending, 'total', v.total))
-        from review_rows v where v.report_id = ${reports.id})`,
-      proactive: sql<unknown>`(select json_agg(json_build_array(p.row_key, p.field, p.value))
-        from proactive_figures p where p.report_id = ${reports.id})`,
+      requestsByApplicant: sql<unknown>`${reportTables.applications}->'newReceived'`,
+      reviews: reportTables.reviews,
+      proactive: reportTables.proactive,
       failedChecks: sql<unknown>`(select jsonb_agg(a.v - 'passed' order by a.i)
         from check_results c, jsonb_array_elements(c.checks) with ordinality as a(v, i)
         where c.report_id = ${reports.id} and not (a.v->>'passed')::boolean)`,
     })
     .from(reportTotals)
     .innerJoin(reports, eq(reports.id, reportTotals.reportId))
+    .leftJoin(reportTables, eq(reportTables.reportId, reportTotals.reportId))
     .where(and(eq(reportTotals.agencyId, agency.id), eq(reportTotals.isCurrent, true)))
     .orderBy(asc(reportTotals.year));
 
   const years: AgencyYear[] = rows.map((r) => {
-    const proactive: Record<string, Record<string, number | null>> = {};
-    for (const [row, field, value] of fromJson<[string, string, number | null][]>(r.proactive, [])) {
-      (proactive[row] ??= {})[field] = value;
-    }
     return {
       ...r,
       requestsByApplicant: fromJson<ApplicantFigures | null>(r.requestsByApplicant, null),
       reviews: fromJson<Partial<Record<ReviewKindKey, ReviewFigures>>>(r.reviews, {}),
-      proactive,
+      proactive: fromJson<Record<string, Record<string, number | null>>>(r.proactive, {}),
       failedChecks: fromJson<FailedCheck[]>(r.failedChecks, []),
     };
   });

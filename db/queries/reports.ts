@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getReadDb } from '@/db/index';
-import { agencies, reports } from '@/db/schema';
+import { agencies, reports, reportTables } from '@/db/schema';
 import type { ApplicantFigures, ReviewFigures, ReviewKindKey } from './agencies';
 import { fromJson, type RegionLink, regionPathJson } from './json-fields';
 
@@ -99,16 +99,9 @@ export async function getReportDetail(id: number): Promise<ReportDetail | null> 
         regionCode: agencies.regionCode,
       },
       regionPath: regionPathJson(sql`${agencies.regionCode}`),
-      applications: sql<unknown>`(select json_object_agg(a.row_key, json_build_object('naturalPerson', a.natural_person,
-          'commercialEnterprise', a.commercial_enterprise, 'researchInstitution', a.research_institution,
-          'publicInterestOrg', a.public_interest_org, 'legalServiceOrg', a.legal_service_org, 'otherOrg', a.other_org,
-          'total', a.total))
-        from application_rows a where a.report_id = ${reports.id})`,
-      reviews: sql<unknown>`(select json_object_agg(v.kind, json_build_object('upheld', v.upheld, 'corrected', v.corrected,
-          'other', v.other, 'pending', v.pending, 'total', v.total))
-        from review_rows v where v.report_id = ${reports.id})`,
-      proactive: sql<unknown>`(select json_agg(json_build_array(p.row_key, p.field, p.value))
-        from proactive_figures p where p.report_id = ${reports.id})`,
+      applications: reportTables.applications,
+      reviews: reportTables.reviews,
+      proactive: reportTables.proactive,
       // Stored failures first, then by id (lib/ingest/rows.ts checkListOf).
       checks: sql<unknown>`(select c.checks from check_results c where c.report_id = ${reports.id})`,
       revisions: sql<unknown>`(select json_agg(json_build_object('id', o.id, 'revision', o.revision,
@@ -117,13 +110,10 @@ export async function getReportDetail(id: number): Promise<ReportDetail | null> 
     })
     .from(reports)
     .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .leftJoin(reportTables, eq(reportTables.reportId, reports.id))
     .where(eq(reports.id, id))
     .limit(1);
   if (!r) return null;
-  const proactive: Record<string, Record<string, number | null>> = {};
-  for (const [row, field, value] of fromJson<[string, string, number | null][]>(r.proactive, [])) {
-    (proactive[row] ??= {})[field] = value;
-  }
   return {
     ...r,
     warnings: fromJson<ReportWarning[]>(r.warnings, []),
@@ -132,7 +122,7 @@ export async function getReportDetail(id: number): Promise<ReportDetail | null> 
     regionPath: fromJson<RegionLink[]>(r.regionPath, []),
     applications: fromJson<Record<string, ApplicantFigures>>(r.applications, {}),
     reviews: fromJson<ReportDetail['reviews']>(r.reviews, {}),
-    proactive,
+    proactive: fromJson<ReportDetail['proactive']>(r.proactive, {}),
     checks: fromJson<ReportCheck[]>(r.checks, []),
     revisions: fromJson<ReportRevision[]>(r.revisions, []),
   };

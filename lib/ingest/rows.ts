@@ -1,8 +1,8 @@
 /**
- * ParsedReport → the rows of application_rows, review_rows, proactive_figures, check_results and report_totals.
+ * ParsedReport → the rows of report_tables, check_results and report_totals.
  * Pure: no database access, so the shapes are easy to test.
  */
-import type { applicationRows, checkResults, proactiveFigures, reportTotals, reviewRows, StoredCheck } from '@/db/schema';
+import type { ApplicantCells, checkResults, reportTables, reportTotals, ReviewCells, StoredCheck } from '@/db/schema';
 import {
   APPLICANT_PARTS,
   DENIED_ROWS,
@@ -33,13 +33,12 @@ function int(v: Cell): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null;
 }
 
-export function applicationRowsOf(reportId: number, r: ParsedReport): (typeof applicationRows.$inferInsert)[] {
-  const out: (typeof applicationRows.$inferInsert)[] = [];
-  for (const [rowKey, cells] of Object.entries(r.applications)) {
+/** Tables 1, 3 and 4 as stored (report_tables): the parser's objects, every cell a finite number or null. */
+export function reportTablesOf(reportId: number, r: ParsedReport): typeof reportTables.$inferInsert {
+  const applications: Record<string, ApplicantCells> = {};
+  for (const [rowKey, cells] of Object.entries(r.applications ?? {})) {
     if (!cells) continue;
-    out.push({
-      reportId,
-      rowKey,
+    applications[rowKey] = {
       naturalPerson: int(cells.naturalPerson),
       commercialEnterprise: int(cells.commercialEnterprise),
       researchInstitution: int(cells.researchInstitution),
@@ -47,37 +46,22 @@ export function applicationRowsOf(reportId: number, r: ParsedReport): (typeof ap
       legalServiceOrg: int(cells.legalServiceOrg),
       otherOrg: int(cells.otherOrg),
       total: int(cells.total),
-    });
+    };
   }
-  return out;
-}
-
-export function reviewRowsOf(reportId: number, r: ParsedReport): (typeof reviewRows.$inferInsert)[] {
-  return REVIEW_KINDS.flatMap((kind) => {
+  const reviews: Record<string, ReviewCells> = {};
+  for (const kind of REVIEW_KINDS) {
     const c = r.reviews?.[kind];
-    if (!c) return [];
-    return [
-      {
-        reportId,
-        kind,
-        upheld: int(c.upheld),
-        corrected: int(c.corrected),
-        other: int(c.other),
-        pending: int(c.pending),
-        total: int(c.total),
-      },
-    ];
-  });
-}
-
-export function proactiveFiguresOf(reportId: number, r: ParsedReport): (typeof proactiveFigures.$inferInsert)[] {
-  const out: (typeof proactiveFigures.$inferInsert)[] = [];
-  for (const [rowKey, fields] of Object.entries(r.proactive ?? {})) {
-    for (const [field, value] of Object.entries(fields ?? {})) {
-      out.push({ reportId, rowKey, field, value: typeof value === 'number' && Number.isFinite(value) ? value : null });
-    }
+    if (!c) continue;
+    reviews[kind] = { upheld: int(c.upheld), corrected: int(c.corrected), other: int(c.other), pending: int(c.pending), total: int(c.total) };
   }
-  return out;
+  const proactive: Record<string, Record<string, number | null>> = {};
+  for (const [rowKey, fields] of Object.entries(r.proactive ?? {})) {
+    if (!fields) continue;
+    const out: Record<string, number | null> = {};
+    for (const [field, value] of Object.entries(fields)) out[field] = finiteOrNull(value as number | null | undefined);
+    proactive[rowKey] = out;
+  }
+  return { reportId, applications, reviews, proactive };
 }
 
 function finiteOrNull(v: number | null | undefined): number | null {

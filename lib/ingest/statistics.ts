@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { agencies, applicationRows, checkResults, proactiveFigures, reports, reportTotals, reviewRows } from '@/db/schema';
+import { agencies, checkResults, reports, reportTables, reportTotals } from '@/db/schema';
 
 const FIRST = 100;
 const FACTOR = 4;
@@ -25,7 +25,7 @@ export async function noteStored(db: Db): Promise<void> {
   p.next *= FACTOR;
   try {
     await db.execute(
-      sql`analyze ${reports}, ${reportTotals}, ${applicationRows}, ${reviewRows}, ${proactiveFigures}, ${checkResults}, ${agencies}`,
+      sql`analyze ${reports}, ${reportTotals}, ${reportTables}, ${checkResults}, ${agencies}`,
     );
   } catch {
     // Only speed depends on it: the report is stored either way, and autovacuum will analyze later.

@@ -6,13 +6,11 @@ import { and, between, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '@/db';
 import {
   agencies,
-  applicationRows,
   checkResults,
   ingestFailures,
-  proactiveFigures,
   reports,
+  reportTables,
   reportTotals,
-  reviewRows,
 } from '@/db/schema';
 import type { AgencyKind, InputFormat, ParsedReport, Warning } from '@/lib/report-parser/types';
 import { slugify, toInitials, toPinyin } from '@/lib/slug';
@@ -22,12 +20,10 @@ import { checkJson, insertReportOneStatement, nextYearSql, selectNeighbours } fr
 import { isKnownRegion, regionPath } from './regions';
 import {
   CARRYOVER_CHECK_ID,
-  applicationRowsOf,
   carryoverCheck,
   checkRowOf,
   countChecks,
-  proactiveFiguresOf,
-  reviewRowsOf,
+  reportTablesOf,
   totalsOf,
 } from './rows';
 
@@ -223,9 +219,7 @@ function reportRows(p: Prepared, revision: number, previous: Neighbour | undefin
     },
     totals,
     children: [
-      { table: applicationRows, rows: strip(applicationRowsOf(0, r)) },
-      { table: reviewRows, rows: strip(reviewRowsOf(0, r)) },
-      { table: proactiveFigures, rows: strip(proactiveFiguresOf(0, r)) },
+      { table: reportTables, rows: strip([reportTablesOf(0, r)]) },
       { table: checkResults, rows: strip([checkRow]) },
     ],
   };

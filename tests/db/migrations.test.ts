@@ -1,10 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db';
-import { migrate } from '@/db/migrate';
-import { agencies, regions } from '@/db/schema';
+import { migrate, migrationsFolder } from '@/db/migrate';
+import { agencies, regions, reports, reportTables } from '@/db/schema';
+import { ingestParsed } from '@/lib/ingest';
 import { loadRegions } from '@/lib/ingest/regions';
 import { dbTargets, openTestDb, type TestDb } from '../helpers/db-targets';
+import { loadSeeds, okResult } from './seed-reports';
 
 describe.each(dbTargets())('schema and regions on $kind', (target) => {
   let t: TestDb;
@@ -21,8 +25,8 @@ describe.each(dbTargets())('schema and regions on $kind', (target) => {
       await t.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`),
     ).map((r) => r.table_name);
     expect(tables).toEqual(
-      expect.arrayContaining(['agencies', 'application_rows', 'check_results', 'ingest_failures', 'proactive_figures',
-        'regions', 'report_totals', 'reports', 'review_rows']),
+      expect.arrayContaining(['agencies', 'check_results', 'ingest_failures', 'regions', 'report_tables', 'report_totals',
+        'reports']),
     );
     const [sim] = rowsOf<{ s: number }>(await t.db.execute(sql`select similarity('鲤城区', '鲤城') as s`));
     expect(Number(sim?.s)).toBeGreaterThan(0.3);
@@ -67,5 +71,42 @@ describe.each(dbTargets())('schema and regions on $kind', (target) => {
   it('starts with no agencies', async () => {
     const [n] = await t.db.select({ n: count() }).from(agencies);
     expect(n?.n).toBe(0);
+  });
+
+  it('carries tables 1, 3 and 4 over from their row-per-figure tables into one row per report (migration 0005)', async () => {
+    const seed = loadSeeds()[0];
+    if (!seed) throw new Error('no seed');
+    await ingestParsed(t.db, { fileName: seed.file, bytes: seed.bytes, result: okResult(seed.text, seed.report) });
+    const [report] = await t.db.select({ id: reports.id }).from(reports);
+    const id = report?.id ?? -1;
+    // The tables as migrations 0000–0004 left them, holding this report's figures; its new row not yet written.
+    await t.db.execute(sql`delete from report_tables`);
+    await t.db.execute(sql`create table application_rows (report_id integer not null, row_key text not null,
+      natural_person integer, commercial_enterprise integer, research_institution integer, public_interest_org integer,
+      legal_service_org integer, other_org integer, total integer, primary key (report_id, row_key))`);
+    await t.db.execute(sql`create table review_rows (report_id integer not null, kind text not null, upheld integer,
+      corrected integer, other integer, pending integer, total integer, primary key (report_id, kind))`);
+    await t.db.execute(sql`create table proactive_figures (report_id integer not null, row_key text not null,
+      field text not null, value double precision, primary key (report_id, row_key, field))`);
+    await t.db.execute(sql`insert into application_rows values (${id}, 'newReceived', 5, 1, null, 0, 0, 0, 6),
+      (${id}, 'granted', 2, 0, 0, 0, 0, 0, 2)`);
+    await t.db.execute(sql`insert into review_rows values (${id}, 'reconsideration', 1, 0, 0, null, 1)`);
+    await t.db.execute(sql`insert into proactive_figures values (${id}, 'regulations', 'issued', 3),
+      (${id}, 'regulations', 'repealed', null), (${id}, 'fees', 'amountTenThousandYuan', 12.5)`);
+    const file = fs.readFileSync(path.join(migrationsFolder(), '0005_tables-one-row-per-report.sql'), 'utf8');
+    const copy = file.split('--> statement-breakpoint').find((part) => part.includes('INSERT INTO "report_tables"'));
+    if (!copy) throw new Error('migration 0005 has no copy statement');
+    await t.db.execute(sql.raw(copy)); // the migration's own text, no input
+    await t.db.execute(sql`drop table application_rows, review_rows, proactive_figures`);
+    const [row] = await t.db.select().from(reportTables).where(eq(reportTables.reportId, id));
+    expect(row).toEqual({
+      reportId: id,
+      applications: {
+        newReceived: { naturalPerson: 5, commercialEnterprise: 1, researchInstitution: null, publicInterestOrg: 0, legalServiceOrg: 0, otherOrg: 0, total: 6 },
+        granted: { naturalPerson: 2, commercialEnterprise: 0, researchInstitution: 0, publicInterestOrg: 0, legalServiceOrg: 0, otherOrg: 0, total: 2 },
+      },
+      reviews: { reconsideration: { upheld: 1, corrected: 0, other: 0, pending: null, total: 1 } },
+      proactive: { regulations: { issued: 3, repealed: null }, fees: { amountTenThousandYuan: 12.5 } },
+    });
   });
 });
