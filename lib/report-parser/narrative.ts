@@ -41,9 +41,12 @@ export interface FeeFinding {
   converted: boolean;
 }
 
-const FEE_AMOUNT =
-  /(?:收取|收缴|收到|产生|收费)[^。；;，,\d]{0,24}?处理费(?:用)?(?:总额|金额|共计|合计|总计|为|是|：|:|\s)*(\d+(?:\.\d+)?)\s*(万元|元)/;
-const FEE_AMOUNT_LOOSE = /处理费(?:用)?[^。；;\d《》]{0,10}?(\d+(?:\.\d+)?)\s*(万元|元)/;
+// An amount may group its thousands: 1,250元, 2，000元.
+const AMOUNT = '(\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
+const FEE_AMOUNT = new RegExp(
+  `(?:收取|收缴|收到|产生|收费)[^。；;，,\\d]{0,24}?处理费(?:用)?(?:总额|金额|共计|合计|总计|为|是|：|:|\\s)*${AMOUNT}\\s*(万元|元)`,
+);
+const FEE_AMOUNT_LOOSE = new RegExp(`处理费(?:用)?[^。；;\\d《》]{0,10}?${AMOUNT}\\s*(万元|元)`);
 const FEE_NONE =
   /(?:未|没有|无|不|均未|暂未|尚未)(?:发生|产生|涉及)?(?:向申请人)?(?:收取|收费|产生|征收|收缴)[^。；;]{0,24}?(?:处理费|费用|收费)|处理费[^。；;《》]{0,6}?(?:为)?(?:零|无)(?:元|。|；|$)/;
 
@@ -54,7 +57,7 @@ export function extractFees(j: JoinedText): FeeFinding | null {
   if (j.text.indexOf('费') === -1) return null;
   const m = j.text.indexOf('处理费') === -1 ? null : (FEE_AMOUNT.exec(j.text) ?? FEE_AMOUNT_LOOSE.exec(j.text));
   if (m) {
-    const value = Number(m[1]);
+    const value = Number(m[1]!.replace(/[,，]/g, ''));
     const converted = m[2] === '万元';
     const yuan = converted ? Math.round(value * 10000 * 100) / 100 : value;
     return { yuan, line: lineAt(j, m.index), raw: m[0], converted };

@@ -8,6 +8,8 @@ const TITLE =
   /^(.*?)[（(]?\s*((?:19|20)\d{2})\s*年\s*度?\s*[)）]?\s*(.{0,24}?)(?:的)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
 export const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,16}[〔[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号$/;
 const DATE_LINE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+// 2024-02-06, 2024.2.6, 2024/02/06 on a line of its own.
+const NUMERIC_DATE_LINE = /^((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})$/;
 const CN_DATE_LINE = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 
 const cnDigit: Record<string, number> = {
@@ -53,6 +55,8 @@ export function parseDateLine(line: string): string | null {
   const s = stripMarkup(line).replace(/\s+/g, '');
   const m = DATE_LINE.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const n = NUMERIC_DATE_LINE.exec(s);
+  if (n) return isoDate(Number(n[1]), Number(n[3]), Number(n[4]));
   const c = CN_DATE_LINE.exec(s);
   if (c) {
     const y = Number([...c[1]!].map((ch) => cnDigit[ch] ?? 0).join(''));

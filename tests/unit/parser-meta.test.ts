@@ -79,6 +79,19 @@ describe('extractMeta details', () => {
     expect(metaOf(body('按照《政府信息公开信息处理费管理办法》执行，\n全年收取政府信息公开信息处理费 0 元。')).feesCollectedYuan).toBe(0);
     expect(metaOf(body('无')).feesCollectedYuan).toBeNull();
     expect(metaOf(body('无其他需要报告的事项。')).feesCollectedYuan).toBeNull();
+    // Thousands grouped with a comma, ASCII or full-width.
+    expect(metaOf(body('本年度共收取信息处理费1,250元。')).feesCollectedYuan).toBe(1250);
+    expect(metaOf(body('本年度共收取信息处理费2，000.50元。')).feesCollectedYuan).toBe(2000.5);
+    expect(metaOf(body('收取信息处理费12,345,678元。')).feesCollectedYuan).toBe(12345678);
+  });
+
+  it('numeric dates on a line of their own: 2024-02-06, 2024.2.6, 2024/02/06', () => {
+    const at = (d: string) => metaOf(`甲县2023年政府信息公开工作年度报告\n六、其他需要报告的事项\n无。\n甲县人民政府\n${d}\n`).publishedOn;
+    expect(at('2024-02-06')).toBe('2024-02-06');
+    expect(at('2024.2.6')).toBe('2024-02-06');
+    expect(at('2024/02/06')).toBe('2024-02-06');
+    expect(at('2024-02.06')).toBeNull(); // mixed separators: not a date
+    expect(at('2024-13-06')).toBeNull();
   });
 
   it('dates in Chinese numerals and the last standalone date after section 六', () => {
