@@ -158,7 +158,41 @@ interface DecodedText {
   warnings: Warning[];
 }
 
+/**
+ * The text of the bytes; when they decode in no encoding only because they end inside a character (a download or
+ * a copy cut short), the text without that partial character, with a warning. null when they are not text.
+ */
 function decodeText(bytes: Uint8Array): DecodedText | null {
+  const whole = decodeWhole(bytes);
+  if (whole) return whole;
+  // A character is at most 4 bytes in UTF-8 and GB18030, 4 in UTF-16 (a surrogate pair). The bytes left out
+  // must be what the start of a character can be: non-ASCII bytes (UTF-8, GB18030), or the odd byte of UTF-16
+  // text. Junk that happens to sit at the end is not cut away to make a text pass.
+  const n = bytes.length;
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || utf16ByNulls(bytes) !== null;
+  for (let k = 1; k <= 3 && k < n; k++) {
+    const partial = (utf16 && k === 1 && n % 2 === 1) || bytes[n - k]! >= 0x80;
+    if (!partial) break;
+    const cut = decodeWhole(bytes.subarray(0, bytes.length - k));
+    if (!cut) continue;
+    // Only a partial character: in the encoding found, the whole bytes must be invalid, not merely junky.
+    if (tryDecode(labelOf(cut.encoding), bytes) !== null) return null;
+    const warning: Warning = {
+      code: 'truncated-character',
+      message: `the file ends inside a character: its last ${k} byte${k > 1 ? 's are' : ' is'} left out`,
+      detail: { bytes: k },
+    };
+    return { ...cut, warnings: [...cut.warnings, warning] };
+  }
+  return null;
+}
+
+/** The WHATWG label of an encoding as decodeWhole names it. */
+function labelOf(encoding: string): string {
+  return encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+}
+
+function decodeWhole(bytes: Uint8Array): DecodedText | null {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const t = decodeUtf8Strict(bytes.subarray(3));
     if (t !== null) return { text: t.text, encoding: 'utf-8-bom', warnings: [] };

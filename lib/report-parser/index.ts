@@ -51,6 +51,21 @@ export function parseText(input: string, opts: ParseTextOptions = {}): ParseResu
   }
 }
 
+/**
+ * A text cut short inside table 3: its two closing rows are missing, and neither table 4 (the caller checks) nor a
+ * later part of the report (五、存在的主要问题…, 六、其他需要报告的事项) follows. A report that merely omits a row
+ * or table 4 still has what comes after.
+ */
+function endsInsideTable3(t3Warnings: readonly Warning[], lines: readonly string[], t3From: number): boolean {
+  const missing = (row: string) => t3Warnings.some((w) => w.code === 'row-missing' && w.row === row);
+  if (!missing('totalHandled') || !missing('carriedForward')) return false;
+  for (let i = t3From; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.indexOf('存在的主要问题') !== -1 || l.indexOf('其他需要报告') !== -1) return false;
+  }
+  return true;
+}
+
 function parseNormalized(text: string, format: InputFormat, encoding: string): ParseResult {
   const lines = text.split('\n');
   // Headings are found on the compact text; only the table lines are brought to matching form.
@@ -98,6 +113,18 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
   const t3 = readTable3(rows3, template, t3Compact, sources);
   if (t3.found === 0) {
     return { ok: false, error: { code: 'truncated', message: 'table 3 has no readable rows' }, text, format, encoding };
+  }
+  if (!sections.t4 && endsInsideTable3(t3.warnings, lines, t3From)) {
+    return {
+      ok: false,
+      error: {
+        code: 'truncated',
+        message: 'the text ends inside table 3: its last rows (办理结果总计, 结转下年度继续办理) and everything after them are missing',
+      },
+      text,
+      format,
+      encoding,
+    };
   }
   const t4 = sections.t4 ? readTable4(streamRows(match, sections.t4[0] + 1, sections.t4[1], skip), sources) : null;
 

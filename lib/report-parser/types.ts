@@ -55,6 +55,7 @@ export const WARNING_CODES = [
   'published-date-missing',
   'unit-converted', // e.g. 万元 → 元
   'encoding-fallback', // bytes were not valid UTF-8 and were decoded as GB18030/UTF-16
+  'truncated-character', // the bytes end inside a character (a cut-short file); the partial character is left out
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -137,7 +138,7 @@ export const ERROR_CODES = [
   'binary',
   'too-large',
   'not-a-report',
-  'truncated', // ends before table 3
+  'truncated', // ends before table 3 or inside it
   'unreadable', // PDF/DOCX that could not be opened
   'internal', // a bug: caught, reported, never thrown
 ] as const;

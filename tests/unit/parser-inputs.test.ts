@@ -168,6 +168,40 @@ describe('bad input', () => {
     expect((await quick(ole, 'x.doc')).r).toMatchObject({ ok: false, error: { code: 'unreadable' } });
   });
 
+  it('bytes cut inside a character after the tables: the report, without the partial character, with a warning', async () => {
+    const cutAt = SEED4.indexOf('五、');
+    expect(cutAt).toBeGreaterThan(0);
+    for (const [name, bytes] of [['utf-8', utf8(SEED4)], ['gb18030', encodeGb18030(SEED4)]] as const) {
+      // The first byte of a character in section 五 that takes more than one byte in this encoding.
+      const prefix = name === 'utf-8' ? utf8(SEED4.slice(0, cutAt + 2)) : encodeGb18030(SEED4.slice(0, cutAt + 2));
+      const cut = bytes.subarray(0, prefix.length + 1);
+      expect(cut[cut.length - 1]).toBeGreaterThanOrEqual(0x80);
+      const r = await parseReport(cut, { fileName: `cut-${name}.txt` });
+      expect(r.ok, name).toBe(true);
+      if (!r.ok) continue;
+      expect(r.report.warnings.map((w) => w.code)).toContain('truncated-character');
+      expect(r.report.applications.totalHandled?.total).toBeTypeOf('number');
+      expect(r.text.endsWith(SEED4.slice(cutAt, cutAt + 2))).toBe(true);
+    }
+    // Cut inside a character within table 3: not a report any more, and said so as truncated (not binary).
+    expect(SEED4.indexOf('(三)不予公开')).toBeGreaterThan(0);
+    const inTable = utf8(SEED4).subarray(0, utf8(SEED4.slice(0, SEED4.indexOf('(三)不予公开'))).length + 1);
+    expect(await parseReport(inTable, { fileName: 'cut.txt' })).toMatchObject({ ok: false, error: { code: 'truncated' } });
+  });
+
+  it('a text that ends inside table 3 is truncated; one that only lacks table 4 and its closing rows is not', async () => {
+    const cut = SEED4.slice(0, SEED4.indexOf('(三)不予公开'));
+    expect(await parseReport(utf8(cut), { fileName: 'cut.txt' })).toMatchObject({ ok: false, error: { code: 'truncated' } });
+    // The same rows, then the report goes on with part 五: rows missing, not a cut file.
+    const t4 = SEED4.indexOf('四、政府信息公开行政复议');
+    const five = SEED4.indexOf('五、存在的主要问题');
+    expect(t4).toBeGreaterThan(0);
+    const gap = `${cut}${SEED4.slice(five)}`;
+    const r = await parseReport(utf8(gap), { fileName: 'gap.txt' });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.report.warnings.filter((w) => w.code === 'row-missing').map((w) => w.row)).toContain('carriedForward');
+  });
+
   it('through the whole parser: truncated before table 3, not a report', async () => {
     const cut = SEED0.slice(0, SEED0.indexOf('三、收到和处理'));
     const truncated = await parseReport(utf8(cut), { fileName: 'cut.txt' });
