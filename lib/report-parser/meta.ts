@@ -169,8 +169,12 @@ export function extractMeta(lines: string[], text: string): Meta {
   let regionCandidates: RegionCandidate[] = [];
   const context = text.length > 6000 ? head + text.slice(-2000) : text;
   const region = chain ? resolveRegion(chain, context) : null;
-  if (region?.corrected && agencyName) {
-    const fixed = fixOcr(agencyName);
+  if (region?.corrected && agencyName && chain) {
+    // The agency's name is a part of the chain; the correction keeps lengths, so the same part of the corrected
+    // chain is the corrected name (its higher places dropped again: 宿迁市沐阳县… was not recognised as two).
+    const at = chain.indexOf(agencyName);
+    const part = at >= 0 && region.corrected.length === chain.length ? region.corrected.slice(at, at + agencyName.length) : fixOcr(agencyName);
+    const fixed = part && part !== agencyName ? stripHigherRegions(part) : null;
     if (fixed) {
       warnings.push({
         code: 'label-fuzzy',

@@ -103,7 +103,7 @@ export function findPlaceMentions(text: string): PlaceMention[] {
 }
 
 export interface RegionResolution {
-  /** The chain with OCR misreadings corrected (沐阳县… → 沭阳县…), when that was needed to resolve it. */
+  /** The chain with OCR misreadings corrected (沐阳县… → 沭阳县…), when that was needed to resolve it; same length. */
   corrected?: string;
   code: string | null;
   name: string | null;
@@ -135,6 +135,44 @@ function contextScore(e: RegionEntry, context: string): number {
   return score + siblings;
 }
 
+// A division's name right after a place: 沭阳县, 开元街道, 金峰镇 (the shortest run that ends so).
+const CHILD_NAME = /^[\u4e00-\u9fa5]{1,8}?(?:自治县|自治旗|县|区|市|旗|街道|镇|乡)/;
+
+/**
+ * A misread division under a printed one (OCR: 宿迁市沐阳县人民政府): the name after a recognised place is no
+ * division, but exactly one child of that place has the same length and differs from it in one character (not
+ * its suffix) — 沭阳县. Returns the chain with that name corrected, or null. Any character, not only the known
+ * confusable pairs (OCR misreads many); those decide only when several children fit.
+ */
+export function fixChildMisreading(chain: string, mentions: readonly PlaceMention[]): string | null {
+  const g = gazetteer();
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const parent = mentions[k]!;
+    const at = parent.index + parent.name.length;
+    const m = CHILD_NAME.exec(chain.slice(at));
+    if (!m) continue;
+    const printed = m[0];
+    if (lookupName(printed).length > 0) return null; // a real division: nothing to fix
+    const fits = new Set<string>();
+    const stem = printed.length - (/(?:自治县|自治旗)$/.test(printed) ? 3 : /(?:街道)$/.test(printed) ? 2 : 1);
+    for (const e of parent.entries) {
+      for (const child of g.children.get(e.code) ?? []) {
+        const name = child.name;
+        if (name.length !== printed.length || name.slice(stem) !== printed.slice(stem)) continue;
+        let diff = 0;
+        for (let i = 0; i < stem && diff < 2; i++) if (name[i] !== printed[i]) diff++;
+        if (diff === 1) fits.add(name);
+      }
+    }
+    // Several fit (沐阳县: 沭阳县 and 泗阳县 under 宿迁市): a known confusable pair decides, or nothing is fixed.
+    const chosen = fits.size === 1 ? [...fits] : [...fits].filter((name) => [...name].some((ch, i) => OCR_CONFUSABLES[printed[i]!] === ch));
+    if (chosen.length !== 1) return null;
+    const name = chosen[0]!;
+    return chain.slice(0, at) + name + chain.slice(at + printed.length);
+  }
+  return null;
+}
+
 export function fixOcr(name: string): string | null {
   let changed = false;
   let out = '';
@@ -153,7 +191,11 @@ export function fixOcr(name: string): string | null {
  */
 export function resolveRegion(chain: string, context: string): RegionResolution {
   const mentions = scanPlaces(chain);
-  if (mentions.length > 0) return resolveMentions(mentions, context);
+  if (mentions.length > 0) {
+    const fixedChain = fixChildMisreading(chain, mentions);
+    if (fixedChain) return { ...resolveMentions(scanPlaces(fixedChain), context), corrected: fixedChain };
+    return resolveMentions(mentions, context);
+  }
   const fixed = fixOcr(chain);
   const fixedMentions = fixed ? scanPlaces(fixed) : [];
   if (fixed && fixedMentions.length > 0) return { ...resolveMentions(fixedMentions, context), corrected: fixed };

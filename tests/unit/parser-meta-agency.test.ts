@@ -38,6 +38,23 @@ describe('agency names from titles', () => {
     expect(m.warnings.find((w) => w.code === 'label-fuzzy')?.row).toBe('agencyName');
   });
 
+  it('a misread division under a printed place is corrected when one of its children is one character away', () => {
+    for (const [title, name, code] of [
+      // 沭阳县 and 泗阳县 are both one character from 沐阳县: the known confusable 沐/沭 decides.
+      ['宿迁市沐阳县人民政府2023年政府信息公开工作年度报告', '沭阳县人民政府', '321322'],
+      ['泉州市鲤成区教育局2022年政府信息公开工作年度报告', '鲤城区教育局', '350502'],
+      ['鲤城区开无街道办事处2022年政府信息公开工作年度报告', '开元街道办事处', '350502004'],
+    ]) {
+      const m = meta(title!);
+      expect([m.agencyName, m.regionCode], title).toEqual([name, code]);
+      expect(m.warnings.find((w) => w.code === 'label-fuzzy')?.row).toBe('agencyName');
+    }
+    // No child is one character away (or several are, with no confusable pair): nothing is changed.
+    const far = meta('泉州市海北区教育局2022年政府信息公开工作年度报告');
+    expect(far.regionCode).toBe('3505');
+    expect(far.warnings.some((w) => w.code === 'label-fuzzy')).toBe(false);
+  });
+
   it('a title without its county (区政府办公室, 区教育局) takes the county the body names', () => {
     for (const [title, name] of [
       ['区政府办公室2022年政府信息公开工作年度报告', '龙亭区人民政府办公室'],
