@@ -226,16 +226,19 @@ function decodeWhole(bytes: Uint8Array): DecodedText | null {
   return null;
 }
 
-function looksLikeHtml(text: string, fileName: string): boolean {
+/** HTML as a document (its line ends are wrapping), as a fragment inside text (its line ends are lines), or not. */
+function htmlKind(text: string, fileName: string): 'document' | 'fragment' | null {
   // Plain text (the common case) has no '<' at all: skip the lower-casing and the scans of the whole text.
-  if (text.indexOf('<') === -1) return false;
+  if (text.indexOf('<') === -1) return null;
   const head = text.slice(0, 2048).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) {
-    return head.startsWith('<?xml') ? /<html[\s>]/.test(head) : true;
+    return head.startsWith('<?xml') ? (/<html[\s>]/.test(head) ? 'document' : null) : 'document';
   }
-  if (/\.x?html?$/i.test(fileName) && /<[a-z][a-z0-9]*[\s>]/i.test(head)) return true;
-  // A fragment: table markup is what matters for a report.
-  return /<table[\s>]/i.test(text) && /<t[dr][\s>]/i.test(text) && /<\/t[dr]>/i.test(text);
+  if (/\.x?html?$/i.test(fileName) && /<[a-z][a-z0-9]*[\s>]/i.test(head)) return 'document';
+  // A fragment: table markup is what matters for a report. Text that opens with markup (<p>, <div>, <table>)
+  // is a page's body, wrapped like any HTML; text that opens with text and holds a table is text with a table in it.
+  if (!(/<table[\s>]/i.test(text) && /<t[dr][\s>]/i.test(text) && /<\/t[dr]>/i.test(text))) return null;
+  return head.startsWith('<') ? 'document' : 'fragment';
 }
 
 /** No visible character at all; stops at the first one instead of copying the text like trim(). */
@@ -340,8 +343,10 @@ export async function decodeInput(bytes: Uint8Array, fileName: string): Promise<
     if (!decoded) return fail('binary', 'the bytes are not text in UTF-8, UTF-16 or GB18030');
     const text = normaliseNewlines(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
     if (isBlank(text)) return fail('empty', 'the file holds only whitespace');
-    if (looksLikeHtml(text, fileName)) {
-      return { ok: true, text: htmlToText(text), format: 'html', encoding: decoded.encoding, warnings: decoded.warnings };
+    const html = htmlKind(text, fileName);
+    if (html) {
+      const lines = htmlToText(text, { keepLineBreaks: html === 'fragment' });
+      return { ok: true, text: lines, format: 'html', encoding: decoded.encoding, warnings: decoded.warnings };
     }
     const format: InputFormat = looksLikeMarkdown(text, fileName) ? 'markdown' : 'text';
     return { ok: true, text, format, encoding: decoded.encoding, warnings: decoded.warnings };

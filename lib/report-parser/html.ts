@@ -115,8 +115,13 @@ export function tableToLines(table: Node): string[] {
   return lines;
 }
 
-/** Convert an HTML document or fragment to text lines. */
-export function htmlToText(html: string): string {
+/**
+ * Convert an HTML document or fragment to text lines. `keepLineBreaks`: the markup is a fragment inside plain
+ * text or markdown (an OCR tool's output with its tables as <table>, a report pasted with one table's markup), so
+ * the line ends of the text around and between the tags are the text's own lines, not wrapping to collapse.
+ */
+export function htmlToText(html: string, opts: { keepLineBreaks?: boolean } = {}): string {
+  const keep = opts.keepLineBreaks === true;
   const doc = parse(html) as unknown as Node;
   const lines: string[] = [];
   let buf = '';
@@ -129,7 +134,16 @@ export function htmlToText(html: string): string {
     doc,
     (n) => {
       if (n.nodeName === '#text') {
-        buf += n.value ?? '';
+        const v = n.value ?? '';
+        if (keep && v.indexOf('\n') !== -1) {
+          const parts = v.split('\n');
+          for (let i = 0; i < parts.length; i++) {
+            if (i > 0) flush();
+            buf += parts[i];
+          }
+        } else {
+          buf += v;
+        }
         return false;
       }
       const tag = n.tagName;

@@ -64,6 +64,35 @@ describe('decodeInput: kind from content', () => {
     expect(r.ok && r.text).toBe('标题\na\t1\n');
   });
 
+  it('text with one table as HTML markup: the table read from the markup, the text around it keeps its lines', async () => {
+    const lines = SEED4.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('三、收到和处理'));
+    const to = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+    expect(from).toBeGreaterThan(0);
+    expect(to).toBeGreaterThan(from);
+    const cells = (l: string) => l.split('|').map((c) => c.trim());
+    const table = [
+      '<table border="1">',
+      ...lines.slice(from + 1, to).filter((l) => l.includes('|')).map((l) => `<tr>${cells(l).map((c) => `<td>${c}</td>`).join('')}</tr>`),
+      '</table>',
+    ];
+    const mixed = [...lines.slice(0, from + 1), ...table, ...lines.slice(to)].join('\n');
+    const [plain, html] = await Promise.all([
+      parseReport(utf8(SEED4), { fileName: 'seed.txt' }),
+      parseReport(utf8(mixed), { fileName: 'mixed.txt' }),
+    ]);
+    expect(plain.ok && html.ok).toBe(true);
+    if (!plain.ok || !html.ok) return;
+    expect(html.format).toBe('html');
+    expect(html.report.applications).toEqual(plain.report.applications);
+    expect(html.report.proactive).toEqual(plain.report.proactive);
+    expect(html.report.reviews).toEqual(plain.report.reviews);
+    expect(html.report.publishedOn).toBe(plain.report.publishedOn);
+    // A page body that opens with markup is HTML throughout: its line ends are wrapping.
+    const page = await decodeInput(utf8('<p>第一行\n接着写</p><table><tr><td>a</td><td>1</td></tr></table>'), 'x.txt');
+    expect(page.ok && page.text).toBe('第一行 接着写\na\t1\n');
+  });
+
   it('recognises markdown headings', async () => {
     const r = await decodeInput(utf8(seed('003_61b7d9ecb39ad7a8.txt')), '003.txt');
     expect(r.ok && r.format).toBe('markdown');
