@@ -93,6 +93,20 @@ describe('decodeInput: kind from content', () => {
     expect(page.ok && page.text).toBe('第一行 接着写\na\t1\n');
   });
 
+  it('a numbered row printed with every cell blank is a row: its values null, or forced by the identities', async () => {
+    const row = SEED4.split('\n').find((l) => l.startsWith('4.保护第三方合法权益'));
+    expect(row).toBeDefined();
+    const blank = SEED4.replace(row!, '4.保护第三方合法权益 | | | | | | | |');
+    const [plain, r] = await Promise.all([parseReport(utf8(SEED4), { fileName: 'a.txt' }), parseReport(utf8(blank), { fileName: 'b.txt' })]);
+    expect(plain.ok && r.ok).toBe(true);
+    if (!plain.ok || !r.ok) return;
+    // Every column sum of the 不予公开 rows and the balance force this row's cells back to the printed values.
+    expect(r.report.applications).toEqual(plain.report.applications);
+    const inferred = r.report.warnings.filter((w) => w.code === 'value-inferred' && w.row === 'deniedThirdPartyRights');
+    expect(inferred).toHaveLength(7);
+    expect(r.report.warnings.some((w) => w.code === 'row-missing')).toBe(false);
+  });
+
   it('recognises markdown headings', async () => {
     const r = await decodeInput(utf8(seed('003_61b7d9ecb39ad7a8.txt')), '003.txt');
     expect(r.ok && r.format).toBe('markdown');

@@ -24,6 +24,8 @@ export interface StreamRow {
 const MARKDOWN_RULE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/;
 
 const TAB = 9;
+/** Blank cells on a numbered label's line that make it a row whose cells are all blank (of 7; 6 where one was lost). */
+const BLANK_ROW_CELLS = 6;
 const PIPE = 124;
 
 // The per-character helpers are this module's own, not imported: run through tsx (CommonJS), every call to an
@@ -170,6 +172,12 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
   const segLine: number[] = [];
   let segs = 0;
   let nums: NumToken[] = [];
+  const flushBlank = (own: number, lineNo: number): void => {
+    // Earlier label text (a header, a wrapped fragment) stays the label's context, as for any row.
+    rows.push({ label: key.slice(own), fullLabel: key, line: lineNo, nums: [] });
+    key = '';
+    segs = 0;
+  };
   const flush = (): void => {
     if (nums.length > 0) {
       const cut = lastMarkerIndex(key);
@@ -203,6 +211,7 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
       while (last > first && isSpace(l.charCodeAt(last - 1))) last--;
     }
     const sepText = sep === TAB ? '\t' : sep === PIPE ? '|' : '  ';
+    let blanks = 0;
     for (let start = first, cell = 0; ; cell++) {
       const end = cellEnd(l, sep, sepText, start, last);
       let s = start;
@@ -248,9 +257,16 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
           }
         }
       }
+      else if (sep !== 0) blanks++;
       if (end >= last) break;
       start = end + 1;
       if (sep === 0) while (l.charCodeAt(start) === 32) start++;
+    }
+    // A numbered row printed with every cell blank (4.保护第三方合法权益 | | | | | | |): a row of its own, with no
+    // numbers, not the first part of the next row's label.
+    if (blanks >= BLANK_ROW_CELLS && nums.length === 0 && segs > 0 && segLine[segs - 1] === lineNo) {
+      const own = segStart[segs - 1] ?? 0;
+      if (markerAt(key, own) > 0) flushBlank(own, lineNo);
     }
   }
   flush();

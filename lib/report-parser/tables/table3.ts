@@ -76,7 +76,9 @@ export function readTable3(
     if (!row || present.has(m.key)) continue;
     present.add(m.key);
     lines[m.key] = row.line;
-    slots.push({ key: m.key, cands: candidatesOf(row.nums, WIDTH, WIDTH) });
+    // A row printed with every cell blank: blank cells, each null unless the identities force its value.
+    const cands = row.nums.length === 0 ? [blankRow()] : candidatesOf(row.nums, WIDTH, WIDTH);
+    slots.push({ key: m.key, cands });
     slotRows.push(row);
     if (m.similarity < FUZZY_BELOW) {
       warnings.push({
@@ -223,6 +225,10 @@ export function readTable3(
     }
   }
   return { applications, matrix, identities, lines, warnings, found: present.size };
+}
+
+function blankRow(): Candidate {
+  return { kind: 'exact', values: new Array<number | null>(WIDTH).fill(null), refs: new Array<CellRef | null>(WIDTH).fill(null), inferred: [], missing: [] };
 }
 
 function uniqueRows(rows: readonly ((number | null)[] | undefined)[]): (number | null)[][] {
