@@ -63,6 +63,26 @@ describe.each([
   });
 });
 
+describe('page breaks inside a one-cell-per-line table', () => {
+  const text = readFileSync(path.join(DIR, 'cell-per-line.txt'), 'utf8');
+  const lines = text.split('\n');
+  const label = lines.findIndex((l) => l.includes('1.属于国家秘密'));
+  const header = '某某县人民政府2023年政府信息公开工作年度报告';
+  const variants: [string, string[]][] = [
+    ['between a label and its cells: form feed, page number, running header', [...lines.slice(0, label + 1), '\f', '12', header, ...lines.slice(label + 1)]],
+    ['after a row\'s first cell: 第 12 页 on the form feed\'s line, then the header', [...lines.slice(0, label + 2), '\f第 12 页', header, ...lines.slice(label + 2)]],
+    ['the page number before the form feed', [...lines.slice(0, label + 1), '12', '\f' + header, ...lines.slice(label + 1)]],
+  ];
+  it.each(variants)('%s', (_, v) => {
+    expect(label).toBeGreaterThan(0);
+    const r = parseText(v.join('\n'), { fileName: 'x.txt' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(tableRows(r.report)).toEqual(EXPECTED_ROWS);
+    expect(r.report.warnings.filter((w) => w.code.startsWith('cells-') || w.code === 'value-inferred')).toEqual([]);
+  });
+});
+
 describe('damaged rows', () => {
   it('6 of 7 cells: the gap is placed where the column identities hold, value inferred', () => {
     const r = parse('missing-cell.txt');

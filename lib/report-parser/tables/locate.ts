@@ -93,6 +93,7 @@ export function findFurniture(lines: readonly string[], from: number, to: number
       }
     }
   }
+  markPageBreaks(lines, from, to, skip);
   for (const [header, count] of headerCount) {
     if (count < 3) continue;
     for (let i = from; i < to; i++) {
@@ -101,6 +102,61 @@ export function findFurniture(lines: readonly string[], from: number, to: number
     }
   }
   return skip;
+}
+
+const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
+const RUNNING_HEADER = /报告/;
+
+/**
+ * The furniture around a form feed inside a table: a bare page number just before or after it, and a running
+ * header (…2023年…年度报告) just after it, even when the header is printed only this once. A bare number is a
+ * page number unless the table's own cells are bare numbers printed the same way: in one-cell-per-line text whose
+ * cells are indented (a tab), a page number at the margin is furniture; where the cells are at the margin too, it
+ * could be a cell and is left to the table.
+ */
+function markPageBreaks(lines: readonly string[], from: number, to: number, skip: Uint8Array): void {
+  let breaks = 0;
+  for (let i = from; i < to; i++) if ((lines[i] ?? '').indexOf('\f') !== -1) breaks++;
+  if (breaks === 0) return;
+  let indented = 0;
+  let flush = 0;
+  for (let i = from; i < to; i++) {
+    const raw = (lines[i] ?? '').replace(/\f/g, '');
+    if (!BARE_NUMBER.test(raw)) continue;
+    if (/^\s/.test(raw)) indented++;
+    else flush++;
+  }
+  const isPageNumber = (raw: string): boolean => {
+    const t = raw.replace(/\f/g, '');
+    if (!BARE_NUMBER.test(t)) return false;
+    // Few bare numbers: the cells are not printed one per line, so a number alone by a page break is its page's.
+    if (indented + flush < 10) return true;
+    return !/^\s/.test(t) && indented >= 4 * flush;
+  };
+  const nonBlank = (i: number, step: 1 | -1): number => {
+    let k = i;
+    while (k >= from && k < to && (lines[k] ?? '').replace(/\f/g, '').trim() === '') k += step;
+    return k;
+  };
+  for (let i = from; i < to; i++) {
+    const raw = lines[i] ?? '';
+    if (raw.indexOf('\f') === -1) continue;
+    // The form feed's own line may carry the number (\f12) or the header.
+    if (isPageNumber(raw)) skip[i] = 1;
+    const before = nonBlank(i - 1, -1);
+    if (before >= from && before < i && isPageNumber(lines[before] ?? '')) skip[before] = 1;
+    let after = raw.replace(/\f/g, '').trim() === '' ? nonBlank(i + 1, 1) : i;
+    for (let n = 0; n < 2 && after < to; n++) {
+      const a = lines[after] ?? '';
+      const t = a.replace(/\f/g, '').trim();
+      if (skip[after] === 1) {
+        // Already known furniture (第 12 页): the header may follow it.
+      } else if (isPageNumber(a)) skip[after] = 1;
+      else if (t.length >= 8 && t.length < 60 && RUNNING_HEADER.test(t) && /\d{4}\s*年/.test(t)) skip[after] = 1;
+      else break;
+      after = nonBlank(after + 1, 1);
+    }
+  }
 }
 
 export interface Sections {
