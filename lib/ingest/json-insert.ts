@@ -1,6 +1,6 @@
 /**
  * Multi-table inserts in one statement: rows travel as one JSON parameter and are expanded by
- * jsonb_populate_recordset on the server. One round trip per report instead of one per table, and no per-cell
+ * json_populate_recordset on the server. One round trip per report instead of one per table, and no per-cell
  * parameter binding. Column names come from the schema, never from input.
  */
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
@@ -17,7 +17,7 @@ function ident(name: string, prefix?: string): SQL {
 }
 
 /**
- * `INSERT INTO table (cols) SELECT … FROM jsonb_populate_recordset(…)`. `exprs` gives columns whose value is an
+ * `INSERT INTO table (cols) SELECT … FROM json_populate_recordset(…)`. `exprs` gives columns whose value is an
  * SQL expression for every row instead (e.g. the report id from CTE `r`); those keys are not read from the rows.
  */
 export function insertRowsSql(table: PgTable, rows: Record<string, unknown>[], exprs: Record<string, SQL> = {}): SQL {
@@ -27,7 +27,7 @@ export function insertRowsSql(table: PgTable, rows: Record<string, unknown>[], e
   const exprKeys = Object.keys(exprs);
   const cols = sql.join([...exprKeys.map((k) => ident(columnName(table, k))), ...names.map((n) => ident(n))], sql`, `);
   const values = sql.join([...exprKeys.map((k) => exprs[k] as SQL), ...names.map((n) => ident(n, 'x'))], sql`, `);
-  return sql`insert into ${table} (${cols}) select ${values} from jsonb_populate_recordset(null::${table}, ${json}::jsonb) as x`;
+  return sql`insert into ${table} (${cols}) select ${values} from json_populate_recordset(null::${table}, ${json}::json) as x`;
 }
 
 export interface ReportTree {

@@ -39,6 +39,11 @@ describe.each(dbTargets())('ingest on $kind', (target) => {
     }
     const [n] = await t.db.select({ n: count() }).from(reports);
     expect(n?.n).toBe(seeds.length);
+    // The source text is stored exactly as given: every figure's line number points into it.
+    for (const s of seeds) {
+      const [row] = await t.db.select({ text: reports.sourceText }).from(reports).where(eq(reports.sourceFileName, s.file));
+      expect(row?.text === s.text, s.file).toBe(true);
+    }
     const [licheng] = await t.db
       .select({ slug: agencies.slug, kind: agencies.kind, id: agencies.id })
       .from(agencies)
@@ -81,6 +86,18 @@ describe.each(dbTargets())('ingest on $kind', (target) => {
     expect(totals[0]?.isCurrent).toBe(false);
     const [current] = await t.db.select({ nr: reportTotals.newReceived }).from(reportTotals).where(eq(reportTotals.reportId, out.reportId ?? -1));
     expect(current?.nr).toBe((s.report.applications.newReceived?.total ?? 0) + 1);
+  });
+
+  it('stores a source text with quotes, backslashes, JSON-like text, tabs and astral characters exactly', async () => {
+    const s = seeds[3];
+    if (!s) throw new Error('seed missing');
+    const text = `${s.text}\n附：\"引号\" 'single' \\ 反斜杠 \\n 非换行 {"a":[1,2]} \t制表 😀𠀀 \u2028 $1 $$ ?`;
+    const report = clone(s.report);
+    report.year = 2099; // another year of the same agency: a new report, not a revision
+    const out = await ingestParsed(t.db, { fileName: 'odd-text.txt', bytes: new TextEncoder().encode(text), result: okResult(text, report) });
+    expect(out.status).toBe('new');
+    const [row] = await t.db.select({ text: reports.sourceText }).from(reports).where(eq(reports.id, out.reportId ?? -1));
+    expect(row?.text).toBe(text);
   });
 
   it('records a report it cannot store, with its bytes, and goes on', async () => {
