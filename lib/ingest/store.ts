@@ -17,6 +17,7 @@ import { slugify, toInitials, toPinyin } from '@/lib/slug';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { insertReportTreeSql, type ReportTree } from './json-insert';
 import { checkJson, insertReportOneStatement, nextYearSql, selectNeighbours } from './one-statement';
+import { fromGbCode } from '@/lib/report-parser/region';
 import { isKnownRegion, regionPath } from './regions';
 import {
   CARRYOVER_CHECK_ID,
@@ -148,7 +149,8 @@ function prepare(input: StoreInput): Prepared {
   const agencyName = r.agencyName?.trim();
   if (!agencyName) throw new UnstorableReportError('agency-missing', 'the issuing agency could not be determined');
   const warnings: Warning[] = [...(r.warnings ?? [])];
-  let regionCode = r.regionCode;
+  // The parser gives GB/T 2260 codes (320800); the regions table keeps the package's own (3208).
+  let regionCode = r.regionCode ? fromGbCode(r.regionCode) : null;
   if (regionCode && !isKnownRegion(regionCode)) {
     warnings.push({
       code: 'region-unresolved',

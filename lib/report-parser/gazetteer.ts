@@ -155,6 +155,23 @@ export function* listRegions(): Generator<RegionEntry> {
   yield* gazetteer().entries;
 }
 
+/**
+ * The code as GB/T 2260 writes it: six digits for a province (320000), a city (320800) or a county (320803);
+ * towns and streets keep the nine digits of the statistics code (350502004). The package's own codes for
+ * provinces and cities are their short forms (32, 3208).
+ */
+export function toGbCode(code: string): string {
+  return code.length === 2 ? `${code}0000` : code.length === 4 ? `${code}00` : code;
+}
+
+/** The package's code for a GB/T 2260 code (320800 → 3208, 320000 → 32); other codes are returned as they are. */
+export function fromGbCode(code: string): string {
+  if (code.length !== 6) return code;
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
 export function getRegion(code: string): RegionEntry | null {
   return gazetteer().byCode.get(code) ?? null;
 }

@@ -5,6 +5,7 @@
 import type { TemplateKey } from './keys';
 import type { AgencyKind, Narrative, RegionCandidate, SourceRef, Warning } from './types';
 import { agencyKind, cleanAgency, completeBody, leadingPlace, stripHigherRegions } from './agency';
+import { toGbCode } from './gazetteer';
 import { findPlaceMentions, fixOcr, resolveRegion, type PlaceMention } from './region';
 import { findSections, sectionRange, type SectionStarts } from './sections';
 import { DOC_NUMBER, findTitle, isOrgLine, lineOfOffset, parseDateLine, stripMarkup } from './title';
@@ -186,19 +187,19 @@ export function extractMeta(lines: string[], text: string): Meta {
     }
   }
   if (region && region.status === 'resolved') {
-    regionCode = region.code;
+    regionCode = region.code === null ? null : toGbCode(region.code);
     regionName = region.name;
     if (region.nonstandard) {
       warnings.push({
         code: 'region-nonstandard',
         line: agencyLine,
         message: `mapped to ${region.name}`,
-        detail: { code: region.code },
+        detail: { code: regionCode },
       });
     }
   } else if (region && region.status === 'ambiguous') {
-    regionCandidates = region.candidates;
-    warnings.push({ code: 'region-ambiguous', line: agencyLine, message: 'several divisions fit', detail: region.candidates });
+    regionCandidates = region.candidates.map((c) => ({ ...c, code: toGbCode(c.code) }));
+    warnings.push({ code: 'region-ambiguous', line: agencyLine, message: 'several divisions fit', detail: regionCandidates });
   } else {
     warnings.push({ code: 'region-unresolved', line: agencyLine, message: 'no gazetteer division fits the agency' });
   }

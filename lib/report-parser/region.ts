@@ -16,7 +16,7 @@ import {
 } from './gazetteer';
 import type { RegionCandidate } from './types';
 
-export { getRegion, isNonstandardZone, listRegions, lookupName, mayStartName, mayStartUpperName, shortName } from './gazetteer';
+export { fromGbCode, getRegion, isNonstandardZone, listRegions, lookupName, mayStartName, mayStartUpperName, shortName, toGbCode } from './gazetteer';
 export type { RegionEntry, RegionLevel } from './gazetteer';
 
 // Bound once: run through tsx (CommonJS), each use of an imported name is a getter call on the other module's

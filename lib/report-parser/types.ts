@@ -98,7 +98,7 @@ export interface Narrative {
 
 export interface ParsedReport {
   agencyName: string | null;
-  /** Most specific GB/T 2260 code: 6 digits for a county, 9 for a town or street; null when unresolved. */
+  /** Most specific GB/T 2260 code: 6 digits for a province (320000), city (320800) or county, 9 for a town or street; null when unresolved. */
   regionCode: string | null;
   /** Full path, e.g. 福建省泉州市鲤城区. */
   regionName: string | null;

@@ -229,4 +229,15 @@ describe.each(dbTargets())('ingest on $kind', (target) => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a city-level report: the GB/T 2260 code the parser gives (320800) is stored as the gazetteer city (3208)', async () => {
+    const file = path.join(__dirname, '../../data/samples/huaian-2024.pdf');
+    const summary = await ingestFiles(t.db, [file]);
+    expect(summary.failed).toBe(0);
+    const [agency] = await t.db.select({ id: agencies.id, regionCode: agencies.regionCode }).from(agencies).where(eq(agencies.name, '淮安市人民政府'));
+    expect(agency?.regionCode).toBe('3208');
+    const [totals] = await t.db.select({ province: reportTotals.provinceCode, city: reportTotals.cityCode, county: reportTotals.countyCode })
+      .from(reportTotals).where(eq(reportTotals.agencyId, agency?.id ?? -1));
+    expect(totals).toEqual({ province: '32', city: '3208', county: null });
+  });
 });

@@ -102,7 +102,7 @@ describe('extractMeta details', () => {
 
 describe('extractMeta on the corpus texts', () => {
   const cases: [string, string, string, number, number][] = [
-    ['huaian-2024.layout.txt', '淮安市人民政府', '3208', 2024, 3940],
+    ['huaian-2024.layout.txt', '淮安市人民政府', '320800', 2024, 3940],
     ['hongze-2023.layout.txt', '洪泽区人民政府', '320813', 2023, 0],
     ['hongze-2024.raw.txt', '洪泽区人民政府', '320813', 2024, 0],
   ];
