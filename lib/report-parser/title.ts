@@ -10,6 +10,13 @@ export const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,16}[〔[［【(（]\s*(?:19|
 const DATE_LINE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 // 2024-02-06, 2024.2.6, 2024/02/06 on a line of its own.
 const NUMERIC_DATE_LINE = /^((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})$/;
+// 发布时间：2021-01-08 16:30:12 (a web page's publication line), 日期：2021年1月8日.
+const LABELLED_DATE_LINE =
+  /^(?:发布|印发|成文)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+// 泉州市丰泽区人民政府办公室    2021年1月8日: the signature and its date on one line.
+const SIGNED_DATE_LINE = /^(.{4,40}?)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$/;
+// A year in Chinese numerals before 年 (二〇二三年度).
+const CN_YEAR = /([〇零○Ｏ一二三四五六七八九]{4})(?=\s*年)/g;
 const CN_DATE_LINE = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 
 const cnDigit: Record<string, number> = {
@@ -52,7 +59,12 @@ function isoDate(y: number, m: number, d: number): string | null {
 }
 
 export function parseDateLine(line: string): string | null {
-  const s = stripMarkup(line).replace(/\s+/g, '');
+  const stripped = stripMarkup(line);
+  const labelled = LABELLED_DATE_LINE.exec(stripped);
+  if (labelled) return isoDate(Number(labelled[1]), Number(labelled[2]), Number(labelled[3]));
+  const s = stripped.replace(/\s+/g, '');
+  const signed = SIGNED_DATE_LINE.exec(s);
+  if (signed && isOrgLine(signed[1]!)) return isoDate(Number(signed[2]), Number(signed[3]), Number(signed[4]));
   const m = DATE_LINE.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   const n = NUMERIC_DATE_LINE.exec(s);
@@ -85,7 +97,7 @@ export function findTitle(lines: readonly string[], end: number): TitleInfo | nu
     if (!s) continue;
     seen++;
     if (s.length > 80 || /[。；]/.test(s)) continue;
-    const m = TITLE.exec(s);
+    const m = TITLE.exec(s.indexOf('年') === -1 ? s : s.replace(CN_YEAR, (y) => [...y].map((ch) => cnDigit[ch] ?? 0).join('')));
     if (!m) continue;
     let issuer = (m[1]!.trim() || m[3]!.trim()).replace(/[（(]$/, '');
     issuer = issuer.replace(/人民$/, '人民政府');

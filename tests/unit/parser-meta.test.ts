@@ -85,6 +85,21 @@ describe('extractMeta details', () => {
     expect(metaOf(body('收取信息处理费12,345,678元。')).feesCollectedYuan).toBe(12345678);
   });
 
+  it('a title with its year in Chinese numerals (二〇二三年度)', () => {
+    const m = metaOf('泉州市丰泽区人民政府办公室二〇二〇年度政府信息公开工作年度报告\n一、总体情况\n概述。\n');
+    expect([m.year, m.agencyName]).toEqual([2020, '丰泽区人民政府办公室']);
+    expect(m.warnings.some((w) => w.code === 'year-from-period' || w.code === 'year-missing')).toBe(false);
+    expect(m.title).toBe('泉州市丰泽区人民政府办公室二〇二〇年度政府信息公开工作年度报告');
+  });
+
+  it('a publication line (发布时间：…) or the signature and its date on one line', () => {
+    const at = (last: string) => metaOf(`甲县2020年政府信息公开工作年度报告\n六、其他需要报告的事项\n无。\n${last}\n`).publishedOn;
+    expect(at('发布时间：2021-01-08 16:30:12')).toBe('2021-01-08');
+    expect(at('日期: 2021年1月8日')).toBe('2021-01-08');
+    expect(at('泉州市丰泽区人民政府办公室    2021年1月8日')).toBe('2021-01-08');
+    expect(at('截至2021年1月8日')).toBeNull(); // a sentence, not a signature
+  });
+
   it('numeric dates on a line of their own: 2024-02-06, 2024.2.6, 2024/02/06', () => {
     const at = (d: string) => metaOf(`甲县2023年政府信息公开工作年度报告\n六、其他需要报告的事项\n无。\n甲县人民政府\n${d}\n`).publishedOn;
     expect(at('2024-02-06')).toBe('2024-02-06');
