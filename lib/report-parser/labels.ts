@@ -61,7 +61,11 @@ function isPunct(c: number): boolean {
 
 /** The label's words: numbering markers and punctuation removed. */
 function bareLabel(label: string): string {
-  const s = stripMarkers(label);
+  let s = stripMarkers(label);
+  // 其它 is a common spelling of 其他 (3.其它, 其它法律…).
+  if (s.indexOf('它') !== -1) s = s.replace(/其它/g, '其他');
+  // （七）合计 for （七）总计.
+  if (s === '合计') return '总计';
   for (let i = 0; i < s.length; i++) if (isPunct(s.charCodeAt(i))) return s.replace(PUNCT, '');
   return s;
 }

@@ -179,6 +179,41 @@ describe('digits run together', () => {
   });
 });
 
+describe('short labels misread or spelt otherwise', () => {
+  const variant = (name: string, from: string, to: string): ParsedReport => {
+    const text = readFileSync(path.join(DIR, name), 'utf8');
+    expect(text).toContain(from);
+    const r = parseText(text.replace(from, to), { fileName: name });
+    if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
+    return r.report;
+  };
+  it.each([
+    ['tabs.txt', '（七）总计\t', '（七）总汁\t', 'totalHandled'],
+    ['tabs.txt', '2.重复申请\t', '2.重夏申请\t', 'notProcessedDuplicate'],
+    ['template-2019.txt', '（六）其他处理\t', '（六）其他外理\t', 'otherTotal'],
+  ])('%s: %s → %s is placed by its position, with a warning', (name, from, to, key) => {
+    const r = variant(name, from, to);
+    const base = parse(name);
+    expect(r.applications).toEqual(base.applications);
+    expect(codes(r, 'row-missing')).toEqual([]);
+    expect(codes(r, 'label-fuzzy').map((w) => w.row)).toContain(key);
+    expect(r.checks.length).toBe(base.checks.length);
+  });
+  it.each([
+    ['tabs.txt', '3.其他\t', '3.其它\t'],
+    ['template-2019.txt', '（六）其他处理\t', '（六）其它处理\t'],
+    ['template-2019.txt', '（七）总计\t', '（七）合计\t'],
+  ])('%s: %s → %s is the same row', (name, from, to) => {
+    const r = variant(name, from, to);
+    expect(r.applications).toEqual(parse(name).applications);
+    expect(codes(r, 'row-missing')).toEqual([]);
+  });
+  it('a sign set apart from its digits (- 3) is still the number', () => {
+    const r = variant('template-2019.txt', '行政许可\t12\t-3\t150', '行政许可\t12\t- 3\t150');
+    expect(r.proactive.licensing).toEqual({ previousItems: 12, change: -3, decisions: 150 });
+  });
+});
+
 describe('templates', () => {
   it('template 2019: its table 1, no other* sub-rows, printed otherTotal, 万元 converted, mismatch warned', () => {
     const r = parse('template-2019.txt');

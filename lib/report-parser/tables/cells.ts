@@ -103,7 +103,8 @@ export function readCell(c: string, line: number, cell: number, nums: NumToken[]
     lastCode === 45 /* - */ ||
     lastCode === 47 /* / */;
   if (!mayEndInNumber) return c;
-  const whole = numberFromWord(c.replace(/\s+(?=万元$|元$)/, ''), line, cell);
+  // One cell: a unit set apart (12 万元), a sign set apart from its digits (- 3, as some editors print 本年增/减).
+  const whole = numberFromWord(c.replace(/\s+(?=万元$|元$)/, '').replace(/^([-+])\s+(?=\d)/, '$1'), line, cell);
   if (whole) {
     nums.push(whole);
     return null;

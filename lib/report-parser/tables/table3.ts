@@ -85,7 +85,10 @@ export function readTable3(
         code: 'label-fuzzy',
         row: m.key,
         line: row.line,
-        message: `Row label "${row.label}" matched ${m.key} approximately`,
+        message:
+          m.similarity === 0
+            ? `Row label "${row.label}" placed as ${m.key} by its position among the rows around it`
+            : `Row label "${row.label}" matched ${m.key} approximately`,
         detail: { label: row.label, similarity: Math.round(m.similarity * 100) / 100 },
       });
     }
@@ -305,21 +308,35 @@ function splitDoubleRows(rows: readonly StreamRow[]): readonly StreamRow[] {
 }
 
 /** An unlabelled row right after a matched one takes the next template row, when no other row has it. */
-function placeUnlabelled(rows: readonly StreamRow[], matches: LabelMatch[], template: TemplateKey): LabelMatch[] {
-  if (!rows.some((r) => r.label === '')) return matches;
+/**
+ * Rows the labels did not place (a label lost, or misread beyond matching: 总汁 for 总计, 重夏申请): a printed row
+ * between two placed rows, where the template has exactly one unplaced row between theirs, is that row — rows are
+ * printed in template order. So is a last printed row after the placed ones when one template row is left after
+ * them. Matches to rows the template does not have (a 2021 sub-row in a 2019 table) are dropped first.
+ */
+function placeUnlabelled(rows: readonly StreamRow[], aligned: LabelMatch[], template: TemplateKey): LabelMatch[] {
+  const matches = template === '2019' ? aligned.filter((m) => !(SUB_ROWS as readonly string[]).includes(m.key)) : aligned;
+  if (matches.length === rows.length) return matches;
+  const order = TABLE3_LABELS.map(([k]) => k).filter((k) => (template === '2021' ? k !== 'otherTotal' : !(SUB_ROWS as readonly string[]).includes(k)));
   const taken = new Set(matches.map((m) => m.key));
   const byRow = new Map(matches.map((m) => [m.row, m]));
-  const order = TABLE3_LABELS.map(([k]) => k).filter((k) => template === '2021' ? k !== 'otherTotal' : !(SUB_ROWS as readonly string[]).includes(k));
   const out = matches.slice();
-  rows.forEach((r, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    if (byRow.has(i)) continue;
     const prev = byRow.get(i - 1);
-    if (r.label !== '' || !prev) return;
-    const next = order[order.indexOf(prev.key) + 1];
-    if (!next || taken.has(next)) return;
-    const m: LabelMatch = { row: i, key: next, similarity: 0 };
-    taken.add(next);
+    if (!prev) continue;
+    const from = order.indexOf(prev.key);
+    const next = byRow.get(i + 1);
+    const to = next ? order.indexOf(next.key) : i === rows.length - 1 ? order.length : -1;
+    if (from < 0 || to <= from + 1) continue;
+    const between = order.slice(from + 1, to).filter((k) => !taken.has(k));
+    // Between two placed rows, the one row the template has there; after the last, the template's next row only
+    // when it is the last one left.
+    if (between.length !== 1 || (!next && to - from !== 2)) continue;
+    const m: LabelMatch = { row: i, key: between[0]!, similarity: 0 };
+    taken.add(m.key);
     byRow.set(i, m);
     out.push(m);
-  });
+  }
   return out.sort((a, b) => a.row - b.row);
 }
