@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { env } from '@/lib/env';
 import { routing } from '@/lib/i18n/routing';
 
 export function generateStaticParams() {
@@ -15,6 +16,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'common' });
   return {
+    // Share images and other relative metadata URLs resolve on the public origin (SITE_URL), as canonical links do.
+    metadataBase: new URL(env().siteUrl),
     title: { default: t('siteName'), template: `%s · ${t('siteName')}` },
     description: t('tagline'),
   };
