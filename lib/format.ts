@@ -10,8 +10,10 @@ const DASH = '—';
 const intlLocale = (locale: string): string => (locale === 'en' ? 'en-GB' : locale === 'en-US' ? 'en-US' : 'zh-CN');
 
 const cache = new Map<string, Intl.NumberFormat>();
+/** A formatter per locale and options, made once: a page formats thousands of numbers. */
 function nf(locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(opts)}`;
+  // The options' values in a fixed order (not JSON.stringify, which showed in page-render profiles).
+  const key = `${locale}|${opts.style ?? ''}|${opts.notation ?? ''}|${opts.signDisplay ?? ''}|${opts.minimumFractionDigits ?? ''}|${opts.maximumFractionDigits ?? ''}`;
   let f = cache.get(key);
   if (!f) {
     f = new Intl.NumberFormat(intlLocale(locale), opts);

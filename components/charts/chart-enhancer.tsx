@@ -1,17 +1,18 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import type { ChartSpec } from './types';
 
 // recharts is fetched only when a reader interacts with a chart: the static SVG already shows everything else.
 const InteractiveChart = dynamic(() => import('./interactive-chart'), { ssr: false });
 
 /**
- * Shows the server-drawn chart (children) and swaps in the interactive one on first pointer or keyboard focus. The
- * box keeps its size, so nothing shifts; without JavaScript the static chart simply stays.
+ * Shows the server-drawn chart (`svg`, markup from staticChartSvg, which escapes every text in it) and swaps in the
+ * interactive one on first pointer or keyboard focus. The box keeps its size, so nothing shifts; without JavaScript
+ * the static chart simply stays.
  */
-export function ChartEnhancer({ spec, label, children }: { spec: ChartSpec; label: string; children: ReactNode }) {
+export function ChartEnhancer({ spec, label, svg }: { spec: ChartSpec; label: string; svg: string }) {
   const [active, setActive] = useState(false);
   const activate = () => setActive(true);
   return (
@@ -26,7 +27,12 @@ export function ChartEnhancer({ spec, label, children }: { spec: ChartSpec; labe
       data-chart={spec.id}
       data-interactive={active ? 'true' : 'false'}
     >
-      {active ? <InteractiveChart spec={spec} /> : children}
+      {active ? (
+        <InteractiveChart spec={spec} />
+      ) : (
+        // display: contents, so the SVG sizes itself against the box as if it were its direct child.
+        <div className="chart-svg" dangerouslySetInnerHTML={{ __html: svg }} />
+      )}
     </div>
   );
 }

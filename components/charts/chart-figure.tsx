@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { ChartEnhancer } from './chart-enhancer';
 import { ChartLegend } from './chart-legend';
 import { ChartTable } from './chart-table';
-import { StaticChart } from './static-chart';
+import { staticChartSvg } from './static-chart';
 import type { ChartSpec } from './types';
 import styles from './charts.module.css';
 
@@ -22,9 +22,7 @@ export async function ChartFigure({ spec, headingLevel = 3 }: { spec: ChartSpec;
       ) : (
         <>
           <ChartLegend spec={spec} />
-          <ChartEnhancer spec={spec} label={`${spec.title}. ${spec.description}`}>
-            <StaticChart spec={spec} />
-          </ChartEnhancer>
+          <ChartEnhancer spec={spec} label={`${spec.title}. ${spec.description}`} svg={staticChartSvg(spec)} />
           <details className={styles.details}>
             <summary>{t('showTable')}</summary>
             <ChartTable spec={spec} />
