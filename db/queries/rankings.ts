@@ -6,6 +6,7 @@ import 'server-only';
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { VersionedCache } from '@/lib/cache';
 import { env } from '@/lib/env';
 import { rateInterval } from '@/lib/metrics';
 import {
@@ -18,6 +19,7 @@ import {
 } from '@/lib/ranking-params';
 import { getReadDb, rowsOf, type Db } from '../index';
 import { agencies, regions, reportTotals as T } from '../schema';
+import { getDataVersion } from './api';
 import { metricAggregates, toNum } from './metric-sql';
 
 /** The code column of each level: a whitelist, so that no input ever names a column. */
@@ -246,6 +248,26 @@ export async function getRanking(params: RankingParams, opts: RankingOptions = {
   return params.kind === 'agencies' ? rankAgencies(params, opts) : rankRegions(params, opts);
 }
 
+// Rankings as the pages and the API ask for them, kept per data version (lib/cache.ts): an aggregate over every
+// current report of a year is the one expensive query of the portal, and its answer changes only with an ingest.
+const rankings = new VersionedCache<RankingResult>(500);
+const rankingYears = new VersionedCache<number[]>(4);
+
+/**
+ * getRanking on the read database, computed once per distinct query and data version (the version is re-read at
+ * most once a second, so an ingest shows within a second). Callers that pass their own database use getRanking.
+ */
+export async function getRankingCached(params: RankingParams): Promise<RankingResult> {
+  const version = await getDataVersion();
+  return rankings.get(version, JSON.stringify([withSynthetic({}), params]), () => getRanking(params));
+}
+
+/** listRankingYears on the read database, once per data version. */
+export async function listRankingYearsCached(): Promise<number[]> {
+  const version = await getDataVersion();
+  return rankingYears.get(version, String(withSynthetic({})), () => listRankingYears());
+}
+
 /**
  * A region's place among its siblings (same parent, same level) for one metric and year: its row of the ranking,
  * or null when it has no data.
@@ -261,22 +283,21 @@ export async function getRegionRankPosition(
   const level = levelOfCode(code);
   if (!level) return null;
   // Siblings are few (at most a few hundred towns in a county): rank them all and pick the one.
-  const all = await rankRegions(
-    {
-      kind: 'regions',
-      level,
-      parent,
-      metric,
-      year,
-      sort: 'value',
-      dir: 'desc',
-      min,
-      hide: false,
-      page: 1,
-      size: 1000,
-    },
-    opts,
-  );
+  const siblings: RankingParams = {
+    kind: 'regions',
+    level,
+    parent,
+    metric,
+    year,
+    sort: 'value',
+    dir: 'desc',
+    min,
+    hide: false,
+    page: 1,
+    size: 1000,
+  };
+  // Every sibling's page asks for the same ranking: on the read database it is computed once per data version.
+  const all = opts.db ? await rankRegions(siblings, opts) : await getRankingCached(siblings);
   const row = all.rows.find((r) => r.key === code);
   return row ? { ...row, of: all.sufficientTotal } : null;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { sectionMetadata, SectionJsonLd } from '@/app/_seo/section';
-import { getRanking, listRankingYears } from '@/db/queries/rankings';
+import { getRankingCached, listRankingYearsCached } from '@/db/queries/rankings';
 import { getRegion } from '@/db/queries/regions';
 import { RankingForm } from '@/components/ranking/ranking-form';
 import { RankingPagination } from '@/components/ranking/pagination';
@@ -30,7 +30,7 @@ export default async function RankingPage({ params, searchParams }: Props) {
   const t = await getTranslations('ranking');
   const { params: rp, notices } = parseRankingParams(await searchParams);
   const [result, years, parent] = await withDb(() =>
-    Promise.all([getRanking(rp), listRankingYears(), rp.parent ? getRegion(rp.parent) : Promise.resolve(null)]),
+    Promise.all([getRankingCached(rp), listRankingYearsCached(), rp.parent ? getRegion(rp.parent) : Promise.resolve(null)]),
   );
   const metric = t(`metric.${rp.metric}`);
   const where = parent ? parent.fullName : t('country');

@@ -1,5 +1,5 @@
 import { getDataVersion } from '@/db/queries/api';
-import { getRanking } from '@/db/queries/rankings';
+import { getRankingCached } from '@/db/queries/rankings';
 import { RANKING_COLUMNS } from '@/lib/api/columns';
 import { toCsv } from '@/lib/api/csv';
 import { rankingsQuery } from '@/lib/api/queries';
@@ -11,7 +11,7 @@ export const GET = whenDbDown('json', async (request: Request): Promise<Response
   if (!parsed.ok) return parsed.response;
   const { format, ...params } = parsed.data;
   return answer(request, await getDataVersion(), async () => {
-    const result = await getRanking(params);
+    const result = await getRankingCached(params);
     if (format === 'csv') {
       const name = ['ranking', params.kind, params.metric, result.year ?? 'none', params.parent].filter(Boolean).join('-');
       return { kind: 'csv', text: toCsv(RANKING_COLUMNS, result.rows), filename: `${name}.csv` };
