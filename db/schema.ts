@@ -11,7 +11,7 @@ import {
   doublePrecision,
   index,
   integer,
-  jsonb,
+  json,
   pgTable,
   serial,
   smallint,
@@ -102,10 +102,13 @@ export const reports = pgTable(
     sourceText: text('source_text').notNull(),
     feesCollectedYuan: doublePrecision('fees_collected_yuan'),
     regionName: text('region_name'),
-    warnings: jsonb('warnings').notNull().default(sql`'[]'::jsonb`),
-    narrative: jsonb('narrative').notNull().default(sql`'{}'::jsonb`),
+    // JSON_NOTE — the JSON columns are `json`, not `jsonb`: they are written once, read whole and never searched,
+    // so they keep the parser's text as it came. Building jsonb (parsing every value, sorting every object's keys)
+    // was the largest share of the server's time per stored report, and reading it back re-serialises it.
+    warnings: json('warnings').notNull().default(sql`'[]'::json`),
+    narrative: json('narrative').notNull().default(sql`'{}'::json`),
     /** provenance: figure path → {line, cell, raw} */
-    sources: jsonb('sources').notNull().default(sql`'{}'::jsonb`),
+    sources: json('sources').notNull().default(sql`'{}'::json`),
     checksPassed: smallint('checks_passed').notNull().default(0),
     checksTotal: smallint('checks_total').notNull().default(0),
     /** Generated test data (lib/synthetic, `gongkai ingest --synthetic`): pages and the API leave these out. */
@@ -142,9 +145,10 @@ export type Report = typeof reports.$inferSelect;
 export const reportTables = pgTable('report_tables', {
   // No foreign key: see CHILD_ROWS_NOTE.
   reportId: integer('report_id').primaryKey(),
-  applications: jsonb('applications').notNull().$type<Record<string, ApplicantCells>>(),
-  reviews: jsonb('reviews').notNull().$type<Record<string, ReviewCells>>(),
-  proactive: jsonb('proactive').notNull().$type<Record<string, Record<string, number | null>>>(),
+  // json, not jsonb: see JSON_NOTE.
+  applications: json('applications').notNull().$type<Record<string, ApplicantCells>>(),
+  reviews: json('reviews').notNull().$type<Record<string, ReviewCells>>(),
+  proactive: json('proactive').notNull().$type<Record<string, Record<string, number | null>>>(),
 });
 export type ApplicantCells = Record<'naturalPerson' | 'commercialEnterprise' | 'researchInstitution' | 'publicInterestOrg' | 'legalServiceOrg' | 'otherOrg' | 'total', number | null>;
 export type ReviewCells = Record<'upheld' | 'corrected' | 'other' | 'pending' | 'total', number | null>;
@@ -217,7 +221,8 @@ export type ReportTotals = typeof reportTotals.$inferSelect;
 export const checkResults = pgTable('check_results', {
   // No foreign key: see CHILD_ROWS_NOTE.
   reportId: integer('report_id').primaryKey(),
-  checks: jsonb('checks').notNull().$type<StoredCheck[]>(),
+  // json, not jsonb: see JSON_NOTE.
+  checks: json('checks').notNull().$type<StoredCheck[]>(),
 });
 export interface StoredCheck {
   checkId: string;

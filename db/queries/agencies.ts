@@ -88,8 +88,8 @@ export async function getAgencyProfile(slug: string): Promise<AgencyProfile | nu
       requestsByApplicant: sql<unknown>`${reportTables.applications}->'newReceived'`,
       reviews: reportTables.reviews,
       proactive: reportTables.proactive,
-      failedChecks: sql<unknown>`(select jsonb_agg(a.v - 'passed' order by a.i)
-        from check_results c, jsonb_array_elements(c.checks) with ordinality as a(v, i)
+      failedChecks: sql<unknown>`(select jsonb_agg(a.v::jsonb - 'passed' order by a.i)
+        from check_results c, json_array_elements(c.checks) with ordinality as a(v, i)
         where c.report_id = ${reports.id} and not (a.v->>'passed')::boolean)`,
     })
     .from(reportTotals)

@@ -201,12 +201,12 @@ export function nextYearCtes(id: string, check: string): string[] {
   const carry = `'${CARRYOVER_CHECK_ID}'`;
   return [
     `nc as (update ${ct} set checks = (
-        select coalesce(jsonb_agg(e.v order by (e.v->>'passed')::boolean, e.v->>'checkId' collate "C"), '[]'::jsonb)
-        from (select a.v from jsonb_array_elements(checks) as a(v) where a.v->>'checkId' <> ${carry}
-              union all select ${check}::text::jsonb where ${check}::text is not null) as e(v))
+        select coalesce(json_agg(e.v order by (e.v->>'passed')::boolean, e.v->>'checkId' collate "C"), '[]'::json)
+        from (select a.v from json_array_elements(checks) as a(v) where a.v->>'checkId' <> ${carry}
+              union all select ${check}::text::json where ${check}::text is not null) as e(v))
       where report_id = ${id}::int returning checks)`,
     `ncount as (select (count(*) filter (where (a.v->>'passed')::boolean))::int as p, count(*)::int as t
-      from nc, jsonb_array_elements(nc.checks) as a(v))`,
+      from nc, json_array_elements(nc.checks) as a(v))`,
     `nr as (update ${q(getTableName(reports))} set checks_passed = c.p, checks_total = c.t from ncount c where id = ${id}::int)`,
     `nt as (update ${q(getTableName(reportTotals))} set checks_passed = c.p, checks_total = c.t
       from ncount c where report_id = ${id}::int)`,

@@ -11,10 +11,10 @@ import type { TestDb } from '../helpers/db-targets';
 export async function expectNoPartialReports(t: TestDb): Promise<void> {
   const rows = rowsOf<{ id: number; apps: number; table_rows: number; totals: number; checks: number; check_rows: number; checks_total: number }>(
     await t.db.execute(sql`select r.id,
-        (select count(*)::int from report_tables a, jsonb_object_keys(a.applications) k where a.report_id = r.id) as apps,
+        (select count(*)::int from report_tables a, json_object_keys(a.applications) k where a.report_id = r.id) as apps,
         (select count(*)::int from report_tables a where a.report_id = r.id) as table_rows,
         (select count(*)::int from report_totals t where t.report_id = r.id) as totals,
-        (select jsonb_array_length(c.checks) from check_results c where c.report_id = r.id) as checks,
+        (select json_array_length(c.checks) from check_results c where c.report_id = r.id) as checks,
         (select count(*)::int from check_results c where c.report_id = r.id) as check_rows,
         r.checks_total
       from reports r`),

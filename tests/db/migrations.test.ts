@@ -109,4 +109,36 @@ describe.each(dbTargets())('schema and regions on $kind', (target) => {
       proactive: { regulations: { issued: 3, repealed: null }, fees: { amountTenThousandYuan: 12.5 } },
     });
   });
+
+  it('turns the JSON columns from jsonb into json with their values unchanged (migration 0007)', async () => {
+    const columns: [string, string][] = [
+      ['check_results', 'checks'],
+      ['report_tables', 'applications'],
+      ['report_tables', 'reviews'],
+      ['report_tables', 'proactive'],
+      ['reports', 'warnings'],
+      ['reports', 'narrative'],
+      ['reports', 'sources'],
+    ];
+    const before = await t.db.execute(sql`select r.warnings, r.narrative, r.sources, c.checks, x.applications, x.reviews, x.proactive
+      from reports r join check_results c on c.report_id = r.id join report_tables x on x.report_id = r.id order by r.id`);
+    expect(rowsOf(before).length).toBeGreaterThan(0);
+    // Back to the columns as migrations 0000–0006 left them (constant identifiers, no input).
+    for (const [table, column] of columns) {
+      await t.db.execute(sql.raw(`alter table "${table}" alter column "${column}" drop default`));
+      await t.db.execute(sql.raw(`alter table "${table}" alter column "${column}" set data type jsonb using "${column}"::jsonb`));
+    }
+    const file = fs.readFileSync(path.join(migrationsFolder(), '0007_json-columns.sql'), 'utf8');
+    for (const statement of file.split('--> statement-breakpoint')) await t.db.execute(sql.raw(statement));
+    const types = rowsOf<{ table_name: string; column_name: string; data_type: string }>(
+      await t.db.execute(sql`select table_name, column_name, data_type from information_schema.columns
+        where table_schema = current_schema() and data_type in ('json', 'jsonb')`),
+    );
+    for (const [table, column] of columns) {
+      expect(types.find((c) => c.table_name === table && c.column_name === column)?.data_type).toBe('json');
+    }
+    const after = await t.db.execute(sql`select r.warnings, r.narrative, r.sources, c.checks, x.applications, x.reviews, x.proactive
+      from reports r join check_results c on c.report_id = r.id join report_tables x on x.report_id = r.id order by r.id`);
+    expect(rowsOf(after)).toEqual(rowsOf(before));
+  });
 });
