@@ -141,6 +141,7 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
     ...narrativeChecks(meta.narrativeFigures, {
       newReceived: apps.newReceived?.total ?? null,
       carriedOver: apps.carriedOver?.total ?? null,
+      totalHandled: apps.totalHandled?.total ?? null,
       carriedForward: apps.carriedForward?.total ?? null,
       reconsideration: reviews.reconsideration.total,
       litigation: sumReviews(reviews.litigationDirect.total, reviews.litigationAfterReconsideration.total),

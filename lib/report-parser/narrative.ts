@@ -67,10 +67,16 @@ export function extractFees(j: JoinedText): FeeFinding | null {
   return null;
 }
 
-export type NarrativeFigureKey = 'newReceived' | 'carriedOver' | 'carriedForward' | 'reconsideration' | 'litigation';
+export type NarrativeFigureKey =
+  | 'newReceived'
+  | 'carriedOver'
+  | 'totalHandled'
+  | 'carriedForward'
+  | 'reconsideration'
+  | 'litigation';
 
 export interface NarrativeFigure {
-  /** newReceived/carriedOver/carriedForward: table-3 `total` column; reconsideration: reviews total;
+  /** newReceived/carriedOver/totalHandled/carriedForward: table-3 `total` column; reconsideration: reviews total;
    * litigation: litigationDirect.total + litigationAfterReconsideration.total. */
   key: NarrativeFigureKey;
   value: number;
@@ -84,6 +90,13 @@ const FIGURES: [NarrativeFigureKey, RegExp, readonly string[]][] = [
   ['newReceived', new RegExp(`(?:收到|受理|新收|接收|收悉|接到)${APPLICATION}(?:件)?(?:共计|共|合计|总计|数量为|数量|为)?\\s*(\\d+)\\s*(?:件|个|宗|份)`), ['申请']],
   ['newReceived', new RegExp(`(?:未|没有)(?:收到|受理)(?:任何)?${APPLICATION}()`), ['申请']],
   ['carriedOver', /上一?年度?结转(?:的)?(?:申请)?\s*(\d+)\s*件/, ['结转']],
+  // 共办理政府信息公开申请9件, 全年办结政府信息公开申请件47件: all requests dealt with (（七）总计). Not 按时办结… (those
+  // answered in time, a part), and only with 申请 named, so that 办理完毕40件 of some other count is not taken.
+  [
+    'totalHandled',
+    new RegExp(`(?<!按时|按期|逾期|超期)(?:办理|办结|答复)(?:完毕|完成|了)?${APPLICATION}(?:件)?(?:共计|共|合计|总计|数量为|数量|为)?\\s*(\\d+)\\s*件`),
+    ['办理', '办结', '答复'],
+  ],
   // (?<!\d): a match starts at the first digit, so a long digit run is not retried from every position.
   ['carriedForward', /(?<!\d)(\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)下一?年度?/, ['顺延', '结转']],
   ['reconsideration', /行政复议(?:案件|申请)?(?:共计|共)?\s*(\d+)\s*(?:件|起|宗)/, ['行政复议']],

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractMeta } from '../../lib/report-parser/meta';
+import { extractFigures, joinLines } from '../../lib/report-parser/narrative';
 import { parseReport } from '../../lib/report-parser/index';
 
 const SHARED = path.resolve(__dirname, '../../../shared');
@@ -131,6 +132,34 @@ describe('extractMeta on the corpus texts', () => {
     const m = metaOf(readFileSync(path.join(SHARED, 'corpus', 'huaian-2024.layout.txt'), 'utf8'));
     const figures = Object.fromEntries(m.narrativeFigures.map((f) => [f.key, f.value]));
     expect(figures).toEqual({ newReceived: 3119, carriedOver: 34, carriedForward: 103, reconsideration: 351, litigation: 46 });
+  });
+});
+
+describe('narrative figures: all requests dealt with (totalHandled)', () => {
+  const figuresOf = (text: string) => {
+    const lines = text.split('\n');
+    return Object.fromEntries(extractFigures(joinLines(lines, 0, lines.length)).map((f) => [f.key, f.value]));
+  };
+  it('reads 共办理…申请N件 and 办结…申请件N件, beside the other figures', () => {
+    expect(figuresOf('2020年度，区政府办公室共办理政府信息公开申请9件，均在法定时限内办结。')).toEqual({ totalHandled: 9 });
+    expect(figuresOf('全年办结政府信息公开申请件47件，有力保障群众知情权。')).toEqual({ totalHandled: 47 });
+    expect(figuresOf('共收到政府信息公开申请12件，上年结转2件，答复政府信息公开申请13件，1件结转至下年度。')).toEqual({
+      newReceived: 12,
+      carriedOver: 2,
+      totalHandled: 13,
+      carriedForward: 1,
+    });
+  });
+  it('does not take a part (按时办结…) or a count that names no request', () => {
+    expect(figuresOf('按时办结政府信息公开申请30件。')).toEqual({});
+    expect(figuresOf('办理完毕40件，办理人大代表建议12件。')).toEqual({});
+  });
+  it('is checked against 总计 of table 3: seed 003 states 9 and its table holds 9', async () => {
+    const seed = readdirSync(path.join(SHARED, 'seeds')).find((f) => f.startsWith('003_') && f.endsWith('.txt'));
+    if (!seed) throw new Error('no seed 003');
+    const r = await parseReport(new Uint8Array(readFileSync(path.join(SHARED, 'seeds', seed))), { fileName: seed });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.report.checks.find((c) => c.id === 'narrative.totalHandled')).toMatchObject({ passed: true, left: 9, right: 9 });
   });
 });
 
