@@ -179,7 +179,14 @@ async function shippedJsGzipKb(base: string, path: string): Promise<number> {
   return total / 1024;
 }
 
-async function phase(server: NextServer, kind: PageKind, clients: number, seconds: number): Promise<Phase> {
+/** `clients` concurrent clients cycling through `paths` until `seconds` or `maxRequests` (each its own fetch). */
+async function phase(
+  server: NextServer,
+  paths: string[],
+  clients: number,
+  seconds: number,
+  maxRequests = MAX_REQUESTS,
+): Promise<Phase> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -187,8 +194,8 @@ async function phase(server: NextServer, kind: PageKind, clients: number, second
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const worker = async () => {
-    while (issued < MAX_REQUESTS && performance.now() < deadline) {
-      const path = kind.paths[issued++ % kind.paths.length]!;
+    while (issued < maxRequests && performance.now() < deadline) {
+      const path = paths[issued++ % paths.length]!;
       const t = performance.now();
       try {
         const res = await fetch(server.url + path);
@@ -218,35 +225,6 @@ async function phase(server: NextServer, kind: PageKind, clients: number, second
   };
 }
 
-/** Each path once, but paths[0]: drive's check has asked for it already. */
-async function firstRequests(server: NextServer, kind: PageKind): Promise<Phase> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let firstError: string | undefined;
-  const started = performance.now();
-  for (const path of kind.paths.slice(1)) {
-    const t = performance.now();
-    const res = await fetch(server.url + path);
-    const body = await res.text();
-    latencies.push(performance.now() - t);
-    if (res.status !== 200 || !body.includes('</html>')) {
-      errors++;
-      firstError ??= `${path}: HTTP ${res.status}`;
-    }
-  }
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    clients: 1,
-    requests: latencies.length,
-    errors,
-    firstError,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    rps: latencies.length / elapsed,
-  };
-}
-
 async function drive(server: NextServer, kind: PageKind): Promise<LoadResult> {
   const check = await fetch(server.url + kind.paths[0]);
   const checkBody = await check.text();
@@ -255,9 +233,11 @@ async function drive(server: NextServer, kind: PageKind): Promise<LoadResult> {
   }
   // Every path once, timed on its own: the first renders. What follows measures pages as readers mostly get them,
   // after someone has asked for them before (within the five minutes a page is kept).
-  const first = await firstRequests(server, kind);
-  const single = await phase(server, kind, 1, SECONDS / 2);
-  const loaded = await phase(server, kind, CONCURRENCY, SECONDS);
+  // paths[0] left out: the check above has asked for it already.
+  const rest = kind.paths.slice(1);
+  const first = await phase(server, rest, 1, Infinity, rest.length);
+  const single = await phase(server, kind.paths, 1, SECONDS / 2);
+  const loaded = await phase(server, kind.paths, CONCURRENCY, SECONDS);
   return { page: kind.name, first, single, loaded, jsGzipKb: await shippedJsGzipKb(server.url, kind.paths[0]!) };
 }
 
