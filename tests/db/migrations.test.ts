@@ -36,18 +36,30 @@ describe.each(dbTargets())('schema and regions on $kind', (target) => {
     expect(Number(trgm?.n)).toBe(1);
   });
 
-  it('compresses source texts with lz4 where the server has it, and keeps pglz where it does not', async () => {
+  it('compresses source texts, tables and provenance with lz4 where the server has it, and keeps pglz where it does not', async () => {
     const [has] = rowsOf<{ lz4: boolean }>(
       await t.db.execute(sql`select exists (select 1 from pg_settings
         where name = 'default_toast_compression' and 'lz4' = any (enumvals)) as lz4`),
     );
-    const [col] = rowsOf<{ c: string }>(
-      await t.db.execute(sql`select attcompression::text as c from pg_attribute
-        where attrelid = 'reports'::regclass and attname = 'source_text'`),
+    // Every large column written with each report. A change of a column's type resets its compression (0007 did,
+    // 0008 set it back), so all of them are listed, not only the source text.
+    const large = [
+      'reports.source_text', 'reports.sources', 'reports.narrative', 'reports.warnings',
+      'report_tables.applications', 'report_tables.reviews', 'report_tables.proactive', 'check_results.checks',
+      'ingest_failures.bytes',
+    ];
+    const cols = rowsOf<{ col: string; c: string }>(
+      await t.db.execute(sql`select c.relname || '.' || a.attname as col, a.attcompression::text as c
+        from pg_attribute a join pg_class c on c.oid = a.attrelid
+        where c.relname in ('reports', 'report_tables', 'check_results', 'ingest_failures') and a.attnum > 0
+          and not a.attisdropped and a.atttypid in ('text'::regtype, 'json'::regtype, 'bytea'::regtype)`),
     );
-    // Debian's PostgreSQL 15 is built with lz4, PGlite is not: each target pins one branch of the migration.
+    const byName = new Map(cols.map((r) => [r.col, r.c]));
+    // Debian's PostgreSQL 15 is built with lz4, PGlite is not: each target pins one branch of the migrations.
     expect(has?.lz4).toBe(target.kind === 'postgres');
-    expect(col?.c).toBe(has?.lz4 ? 'l' : '');
+    expect(Object.fromEntries(large.map((k) => [k, byName.get(k)]))).toEqual(
+      Object.fromEntries(large.map((k) => [k, has?.lz4 ? 'l' : ''])),
+    );
   });
 
   it('has the gazetteer loaded once, with 市辖区 skipped and codes as the parser gives them', async () => {
