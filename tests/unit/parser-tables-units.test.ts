@@ -2,6 +2,8 @@
  * Units of the table engine: digit splitting, row candidates, label matching, the solver's bounds, and the
  * never-throw error contract of parseText.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '@/lib/report-parser';
 import { alignTable3, labelSimilarity, TABLE3_LABELS } from '@/lib/report-parser/labels';
@@ -74,6 +76,25 @@ describe('rowCandidates', () => {
     expect(rowCandidates(toks, 7, 7)[0]?.values).toEqual([1, 0, 0, 1, 0, 0, 2]);
     const noHint = ['1', '0', '0', '0', '0', '2'].map((x, i) => ({ ...tok(x), cell: i + 1 }));
     expect(rowCandidates(noHint, 7, 7)[0]?.values).toEqual([1, 1, 0, 0, 0, 0, 2]);
+  });
+  it('more than two empty cells between numbers of one row are placed where they are printed', () => {
+    // | 78 | 2 |  |  |  |  | 80 |: zeros left blank, as many real tables print them.
+    const toks = [['78', 1], ['2', 2], ['80', 7]].map(([x, cell]) => ({ ...tok(String(x)), cell: Number(cell) }));
+    expect(rowCandidates(toks, 7, 7)).toMatchObject([{ kind: 'missing', values: [78, 2, null, null, null, null, 80], missing: [2, 3, 4, 5] }]);
+    // Without empty cells showing where, four numbers of seven stay unreadable: no placement is guessed.
+    const noHint = ['78', '2', '0', '80'].map((x, i) => ({ ...tok(x), cell: i + 1 }));
+    expect(rowCandidates(noHint, 7, 7)).toMatchObject([{ kind: 'unreadable' }]);
+  });
+  it('a pipe row with five blank cells keeps its printed numbers; the identities force the blanks to 0', () => {
+    const text = readFileSync(path.join(__dirname, 'fixtures/inputs/pipe-blank-zero-cells.txt'), 'utf8');
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error.message);
+    const row = r.report.applications.newReceived;
+    expect(row).toEqual({ naturalPerson: 78, commercialEnterprise: 2, researchInstitution: 0, publicInterestOrg: 0, legalServiceOrg: 0, otherOrg: 0, total: 80 });
+    // The printed cells keep their provenance; the forced ones are marked as inferred, not as printed.
+    expect(r.report.sources['applications.newReceived.naturalPerson']).toMatchObject({ raw: '78' });
+    expect(r.report.sources['applications.newReceived.researchInstitution']).toMatchObject({ cell: -1 });
+    expect(r.report.warnings.some((w) => w.code === 'value-inferred' && w.row === 'newReceived')).toBe(true);
   });
   it('glued digits become split candidates', () => {
     const c = rowCandidates([tok('123000015', true)], 7, 7);

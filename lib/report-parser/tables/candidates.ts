@@ -236,6 +236,32 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
     }
     return dedupe(out);
   }
+  if (n > 0 && n < width) {
+    // More cells blank than placements are tried for, but each one printed as an empty cell between two numbers of
+    // the same tab or pipe row (`| 78 | 2 |  |  |  | 0 | 80 |`: zeros left blank, common in real tables): the
+    // empty cells say where the gaps are, so that one placement is the reading.
+    const hint = interiorGaps(tokens);
+    if (hint.length === width - n) {
+      const values: (number | null)[] = [];
+      const refs: (CellRef | null)[] = [];
+      let t = 0;
+      let g = 0;
+      for (let k = 0; k < width; k++) {
+        if (hint[g] === k) {
+          g++;
+          values.push(null);
+          refs.push(null);
+        } else {
+          const tok = tokens[t++];
+          values.push(tok ? tok.value : null);
+          refs.push(tok ? refOf(tok) : null);
+        }
+      }
+      const inferred: number[] = [];
+      if (fillGroups(values, groupSize, inferred)) return [{ kind: 'missing', values, refs, inferred, missing: hint }];
+      return [{ kind: 'missing', values: placeBlankAt(tokens, hint, width), refs, inferred: [], missing: hint }];
+    }
+  }
   if (n > width && n - width <= 2) {
     const out: Candidate[] = [];
     // Dropping trailing cells first: a stray cell after the row is the usual extra.
@@ -294,6 +320,20 @@ function placeBlank(tokens: readonly NumToken[], gap: number, width: number): (n
   const out: (number | null)[] = [];
   let t = 0;
   for (let k = 0; k < width; k++) out.push(k === gap ? null : (tokens[t++]?.value ?? null));
+  return out;
+}
+
+/** The printed values with blanks at the ascending positions `gaps`. */
+function placeBlankAt(tokens: readonly NumToken[], gaps: readonly number[], width: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  let t = 0;
+  let g = 0;
+  for (let k = 0; k < width; k++) {
+    if (gaps[g] === k) {
+      g++;
+      out.push(null);
+    } else out.push(tokens[t++]?.value ?? null);
+  }
   return out;
 }
 
