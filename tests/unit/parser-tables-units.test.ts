@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseText } from '@/lib/report-parser';
+import { parseReport, parseText } from '@/lib/report-parser';
 import { alignTable3, labelSimilarity, TABLE3_LABELS } from '@/lib/report-parser/labels';
 import { rowCandidates, splitDigits } from '@/lib/report-parser/tables/candidates';
 import type { NumToken } from '@/lib/report-parser/tables/cells';
@@ -80,10 +80,47 @@ describe('rowCandidates', () => {
   it('more than two empty cells between numbers of one row are placed where they are printed', () => {
     // | 78 | 2 |  |  |  |  | 80 |: zeros left blank, as many real tables print them.
     const toks = [['78', 1], ['2', 2], ['80', 7]].map(([x, cell]) => ({ ...tok(String(x)), cell: Number(cell) }));
-    expect(rowCandidates(toks, 7, 7)).toMatchObject([{ kind: 'missing', values: [78, 2, null, null, null, null, 80], missing: [2, 3, 4, 5] }]);
+    // 78 + 2 already make 80 and counts are never negative: the blanks are forced to 0 (and marked inferred).
+    expect(rowCandidates(toks, 7, 7)).toMatchObject([{ kind: 'missing', values: [78, 2, 0, 0, 0, 0, 80], missing: [2, 3, 4, 5], inferred: [2, 3, 4, 5] }]);
+    // When the printed parts fall short of the total, the blanks stay unknown: nothing says how the rest splits.
+    const short = [['70', 1], ['2', 2], ['80', 7]].map(([x, cell]) => ({ ...tok(String(x)), cell: Number(cell) }));
+    expect(rowCandidates(short, 7, 7)).toMatchObject([{ kind: 'missing', values: [70, 2, null, null, null, null, 80], inferred: [] }]);
     // Without empty cells showing where, four numbers of seven stay unreadable: no placement is guessed.
     const noHint = ['78', '2', '0', '80'].map((x, i) => ({ ...tok(x), cell: i + 1 }));
     expect(rowCandidates(noHint, 7, 7)).toMatchObject([{ kind: 'unreadable' }]);
+  });
+  it('empty cells after the last number of a grid row are that row\'s last cells (table 4: 3, , , , 3, then ten blanks)', () => {
+    const out: Token[] = [];
+    lineTokens('3\t\t\t\t3' + '\t'.repeat(10), 9, out);
+    const nums = out.filter((t): t is NumToken => t.kind === 'num');
+    expect(nums.map((t) => t.trailingBlanks)).toEqual([undefined, 10]);
+    const c = rowCandidates(nums, 15, 5);
+    expect(c).toHaveLength(1);
+    // The first group is forced (3 = 3 + blanks); the two litigation groups printed blank stay unknown.
+    expect(c[0]?.values).toEqual([3, 0, 0, 0, 3, ...new Array(10).fill(null)]);
+    // A pipe row's closing pipe is not a blank cell.
+    const piped: Token[] = [];
+    lineTokens('| 一、本年新收 | 9 |  |  |  |  |  |', 3, piped);
+    expect(piped.filter((t): t is NumToken => t.kind === 'num').map((t) => t.trailingBlanks)).toEqual([5]);
+  });
+  it('empty cells between the label and the only number: the number is the total and the parts are forced to 0', () => {
+    const out: Token[] = [];
+    lineTokens('\t\t2.其他法律行政法规禁止公开\t\t\t\t\t\t\t0', 48, out);
+    const nums = out.filter((t): t is NumToken => t.kind === 'num');
+    expect(nums).toMatchObject([{ value: 0, leadingBlanks: 6 }]);
+    expect(rowCandidates(nums, 7, 7)).toMatchObject([{ kind: 'missing', values: [0, 0, 0, 0, 0, 0, 0], inferred: [0, 1, 2, 3, 4, 5] }]);
+    // When the blanks before it do not account for every missing cell, nothing is placed by them.
+    const two: Token[] = [];
+    lineTokens('2.其他法律行政法规禁止公开\t\t\t5', 48, two);
+    expect(rowCandidates(two.filter((t): t is NumToken => t.kind === 'num'), 7, 7)).toMatchObject([{ kind: 'unreadable' }]);
+  });
+  it('a dash in a full row keeps its column and is forced by the row identity when the rest make the total', () => {
+    const row = ['3', '-', '0', '1', '4', '2', '0', '1', '0', '3', '1', '1', '0', '0', '2'].map((x, i) => ({ ...tok(x), value: x === '-' ? null : Number(x), cell: i }));
+    expect(rowCandidates(row, 15, 5)).toMatchObject([{ kind: 'exact', values: [3, 0, 0, 1, 4, 2, 0, 1, 0, 3, 1, 1, 0, 0, 2], inferred: [1] }]);
+    // Printed parts above their total: the dash stays blank, nothing is changed.
+    const over = row.map((t, i) => (i === 4 ? { ...t, value: 2, raw: '2' } : t));
+    expect(rowCandidates(over, 15, 5)[0]).toMatchObject({ kind: 'exact', inferred: [] });
+    expect(rowCandidates(over, 15, 5)[0]?.values[1]).toBeNull();
   });
   it('a pipe row with five blank cells keeps its printed numbers; the identities force the blanks to 0', () => {
     const text = readFileSync(path.join(__dirname, 'fixtures/inputs/pipe-blank-zero-cells.txt'), 'utf8');
@@ -95,6 +132,21 @@ describe('rowCandidates', () => {
     expect(r.report.sources['applications.newReceived.naturalPerson']).toMatchObject({ raw: '78' });
     expect(r.report.sources['applications.newReceived.researchInstitution']).toMatchObject({ cell: -1 });
     expect(r.report.warnings.some((w) => w.code === 'value-inferred' && w.row === 'newReceived')).toBe(true);
+  });
+  it('an HTML report printing every 0 as a blank cell: table 3 complete, blanks forced to 0 only by the identities', async () => {
+    const html = readFileSync(path.join(__dirname, 'fixtures/inputs/html-blank-zero-cells.html'));
+    const seed = JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/seeds/000_d0c4e47c7a6f8a9c.expected.json'), 'utf8')).expected;
+    const r = await parseReport(html, { fileName: 'blank-zero.html' });
+    if (!r.ok) throw new Error(r.error.message);
+    // Every row and column of table 3 is the seed's (the same report with its zeros printed).
+    expect(r.report.applications).toEqual(seed.applications);
+    expect(r.report.reviews.reconsideration).toEqual(seed.reviews.reconsideration);
+    // A litigation group printed entirely blank has no total to force it: unknown, not 0.
+    expect(r.report.reviews.litigationDirect).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
+    expect(r.report.checks.filter((c) => !c.passed && c.left !== null && c.right !== null)).toEqual([]);
+    // Forced blanks say so, and keep no printed provenance.
+    expect(r.report.warnings.some((w) => w.code === 'value-inferred' && w.row === 'deniedStateSecret')).toBe(true);
+    expect(r.report.sources['applications.deniedStateSecret.total']?.cell).toBe(-1);
   });
   it('glued digits become split candidates', () => {
     const c = rowCandidates([tok('123000015', true)], 7, 7);

@@ -62,6 +62,18 @@ export function fillGroups(values: (number | null)[], groupSize: number, inferre
       if (v < 0) return false;
       values[at] = v;
       inferred.push(at);
+    } else if (nulls > 1) {
+      // Several parts blank: counts are never negative, so when the printed parts already make the total every
+      // blank part is forced to 0 (78 + 2 + blanks = 80); otherwise they stay unknown.
+      if (parts > total) return false;
+      if (parts === total) {
+        for (let k = g; k < g + groupSize - 1; k++) {
+          if (values[k] === null || values[k] === undefined) {
+            values[k] = 0;
+            inferred.push(k);
+          }
+        }
+      }
     }
   }
   return true;
@@ -152,7 +164,16 @@ export function splitDigits(digits: string, width: number, groupSize: number, ba
 export function rowCandidates(tokens: readonly NumToken[], width: number, groupSize: number, printedCells = true): Candidate[] {
   const n = tokens.length;
   if (n === width) {
-    return [{ kind: 'exact', values: tokens.map((t) => t.value), refs: tokens.map(refOf), inferred: [], missing: [] }];
+    const values = tokens.map((t) => t.value);
+    const inferred: number[] = [];
+    // Cells printed as a dash keep their column; the row identity may still force them (a lone dash, or dashes
+    // beside parts that already make the total).
+    if (values.includes(null)) {
+      const filled = values.slice();
+      if (fillGroups(filled, groupSize, inferred)) return [{ kind: 'exact', values: filled, refs: tokens.map(refOf), inferred, missing: [] }];
+      inferred.length = 0;
+    }
+    return [{ kind: 'exact', values, refs: tokens.map(refOf), inferred, missing: [] }];
   }
   // Digits run together: one plain integer token (glued to its label, or far too long to be one count).
   const only = tokens[0];
@@ -239,8 +260,21 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
   if (n > 0 && n < width) {
     // More cells blank than placements are tried for, but each one printed as an empty cell between two numbers of
     // the same tab or pipe row (`| 78 | 2 |  |  |  | 0 | 80 |`: zeros left blank, common in real tables): the
-    // empty cells say where the gaps are, so that one placement is the reading.
+    // empty cells say where the gaps are, so that one placement is the reading. Empty cells after the row's last
+    // number to the end of its line (an HTML grid row `3, , , , 3` then ten blanks) count too, as the last cells.
     const hint = interiorGaps(tokens);
+    const trailing = tokens[n - 1]?.trailingBlanks ?? 0;
+    const leading = tokens[0]?.leadingBlanks ?? 0;
+    if (hint.length < width - n && hint.length + trailing === width - n) {
+      for (let k = width - trailing; k < width; k++) hint.push(k);
+    } else if (hint.length < width - n && hint.length + trailing + leading === width - n) {
+      // And empty cells between the label and the first number (`2.其他法律… |  |  |  |  |  |  | 0`) are the first.
+      const inner = hint.map((k) => k + leading);
+      hint.length = 0;
+      for (let k = 0; k < leading; k++) hint.push(k);
+      for (const k of inner) hint.push(k);
+      for (let k = width - trailing; k < width; k++) hint.push(k);
+    }
     if (hint.length === width - n) {
       const values: (number | null)[] = [];
       const refs: (CellRef | null)[] = [];

@@ -18,6 +18,13 @@ export interface NumToken {
   glued: boolean;
   /** Integer without sign, separators or decimals: eligible for run-together splitting. */
   plainDigits: boolean;
+  /**
+   * On the last number of a tab or pipe line: how many empty cells follow it to the end of the line (blank cells
+   * printed after it, as an HTML grid or a pipe row shows them; the closing pipe is not a cell). Absent elsewhere.
+   */
+  trailingBlanks?: number;
+  /** On the first number of a tab or pipe line after a text-only cell: how many empty cells lie between them. */
+  leadingBlanks?: number;
 }
 
 export interface TextToken {
@@ -199,17 +206,33 @@ export function lineTokens(line: string, lineNo: number, out: Token[]): void {
   const from = sep === 0 ? trimStart(l, 0, l.length) : 0;
   const to = sep === 0 ? trimEnd(l, from, l.length) : l.length;
   const nums: NumToken[] = [];
+  // The last non-empty cell and its number (if it is one), for trailingBlanks.
+  let lastFilled = -1;
+  let lastNum: NumToken | null = null;
   for (let start = from, cell = 0; ; cell++) {
     const end = cellEnd(l, sep, start, to);
     const s = trimStart(l, start, end);
     const e = trimEnd(l, s, end);
     if (e > s) {
+      const gapBefore = sep !== 0 && lastFilled >= 0 && lastNum === null ? cell - lastFilled - 1 : 0;
       nums.length = 0;
       const text = readCell(l.slice(s, e), lineNo, cell, nums);
       if (text !== null) out.push({ kind: 'text', text, line: lineNo, cell });
+      else if (gapBefore > 0 && nums[0]) nums[0].leadingBlanks = gapBefore;
       for (const t of nums) out.push(t);
+      lastFilled = cell;
+      // Numbers always end their cell (readCell), so the cell's last number, if any, is the line's last so far.
+      lastNum = nums.length > 0 ? (nums[nums.length - 1] ?? null) : null;
     }
-    if (end >= to) return;
+    if (end >= to) {
+      if (sep !== 0 && lastNum !== null && lastFilled < cell) {
+        // A pipe row's closing pipe leaves one empty piece that is not a cell.
+        const closing = sep === 124 && l.charCodeAt(trimEnd(l, 0, l.length) - 1) === 124 ? 1 : 0;
+        const blanks = cell - lastFilled - closing;
+        if (blanks > 0) lastNum.trailingBlanks = blanks;
+      }
+      return;
+    }
     start = nextCell(l, sep, end);
   }
 }

@@ -151,6 +151,7 @@ class Evaluator {
       let changed = false;
       for (const idn of ids) {
         let count = 0;
+        let countLeft = 0;
         let at = -1;
         let atLeft = false;
         let l = 0;
@@ -163,6 +164,7 @@ class Evaluator {
           const v = cells[c] ?? NaN;
           if (Number.isNaN(v)) {
             count++;
+            countLeft++;
             at = c;
             atLeft = true;
           } else l += v;
@@ -176,6 +178,12 @@ class Evaluator {
             atLeft = false;
           } else r += v;
         }
+        if (count > 1) {
+          // Several blanks, all on one side, whose printed cells already make the other side: counts are never
+          // negative, so every blank there is forced to 0.
+          if ((countLeft === 0 || countLeft === count) && l === r && this.zeroFill(countLeft === 0 ? right : left)) changed = true;
+          continue;
+        }
         if (count !== 1 || this.locked[at] === 1) continue;
         const value = atLeft ? r - l : l - r;
         if (value < 0) continue;
@@ -185,6 +193,23 @@ class Evaluator {
       }
       if (!changed) break;
     }
+  }
+
+  /** Set every blank cell of `side` to 0 (forced), unless one of them is locked. */
+  private zeroFill(side: Int32Array): boolean {
+    const { cells, forced, locked } = this;
+    for (let t = 0; t < side.length; t++) {
+      const c = side[t] as number;
+      if (Number.isNaN(cells[c] ?? NaN) && locked[c] === 1) return false;
+    }
+    for (let t = 0; t < side.length; t++) {
+      const c = side[t] as number;
+      if (Number.isNaN(cells[c] ?? NaN)) {
+        cells[c] = 0;
+        forced[c] = 1;
+      }
+    }
+    return true;
   }
 
   snapshot(score: number): Evaluation {

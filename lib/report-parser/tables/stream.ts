@@ -31,6 +31,13 @@ const PIPE = 124;
 // The per-character helpers are this module's own, not imported: run through tsx (CommonJS), every call to an
 // imported function is a property load on the other module's exports, which made the cell loop ~40% slower.
 
+/** The char code of the last non-space character of l (-1 when none). */
+function lastNonSpace(l: string): number {
+  let k = l.length;
+  while (k > 0 && isSpace(l.charCodeAt(k - 1))) k--;
+  return k > 0 ? l.charCodeAt(k - 1) : -1;
+}
+
 /** Whitespace as String.prototype.trim sees it. */
 function isSpace(c: number): boolean {
   return c <= 32
@@ -212,13 +219,22 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
     }
     const sepText = sep === TAB ? '\t' : sep === PIPE ? '|' : '  ';
     let blanks = 0;
-    for (let start = first, cell = 0; ; cell++) {
+    // The last non-empty cell of the line, and its last number when it ends in one (for trailingBlanks).
+    let lastFilled = -1;
+    let lastNum: NumToken | null = null;
+    let cell = 0;
+    for (let start = first; ; cell++) {
       const end = cellEnd(l, sep, sepText, start, last);
       let s = start;
       let e = end;
       while (s < e && isSpace(l.charCodeAt(s))) s++;
       while (e > s && isSpace(l.charCodeAt(e - 1))) e--;
       if (e > s) {
+        // Empty cells between a label and the first number of a tab or pipe line (leadingBlanks), when the cell
+        // before them was text only.
+        const gapBefore = sep !== 0 && lastFilled >= 0 && lastNum === null ? cell - lastFilled - 1 : 0;
+        const mark0 = nums.length;
+        let hadText = false;
         // A plain count (most cells of a table): its value read in place.
         let value = 0;
         let k = s;
@@ -238,6 +254,7 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
           const mark = nums.length;
           const text = readCell(l.slice(s, e), lineNo, cell, nums);
           if (text !== null) {
+            hadText = true;
             // The cell's label comes before its own numbers: the numbers read before it end the previous row.
             if (mark > 0) {
               const own = nums.slice(mark);
@@ -256,11 +273,20 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
             }
           }
         }
+        if (gapBefore > 0 && !hadText && nums.length > mark0) (nums[mark0] as NumToken).leadingBlanks = gapBefore;
+        lastFilled = cell;
+        const t = nums[nums.length - 1];
+        lastNum = t !== undefined && t.line === lineNo && t.cell === cell ? t : null;
       }
       else if (sep !== 0) blanks++;
       if (end >= last) break;
       start = end + 1;
       if (sep === 0) while (l.charCodeAt(start) === 32) start++;
+    }
+    if (lastNum !== null && sep !== 0 && lastFilled < cell) {
+      // Empty cells after the line's last number: blank cells of the row (a pipe row's closing pipe is not one).
+      const closing = sep === PIPE && lastNonSpace(l) === 124 ? 1 : 0;
+      if (cell - lastFilled - closing > 0) lastNum.trailingBlanks = cell - lastFilled - closing;
     }
     // A numbered row printed with every cell blank (4.保护第三方合法权益 | | | | | | |): a row of its own, with no
     // numbers, not the first part of the next row's label.
