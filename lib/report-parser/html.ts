@@ -56,7 +56,11 @@ function walkTree(root: Node, visit: (n: Node) => boolean, leave: (n: Node) => v
 
 const isBreak = (n: Node): boolean => n.tagName === 'br' || (n.tagName !== undefined && BLOCK.has(n.tagName));
 
-/** Text of a cell on one line: inner block boundaries and <br> become spaces. */
+/** Cell boundaries of a small table nested in a cell: its cells must not run together in the outer cell's text. */
+const CELLISH = new Set(['table', 'tr', 'td', 'th']);
+const isCellBreak = (n: Node): boolean => isBreak(n) || (n.tagName !== undefined && CELLISH.has(n.tagName));
+
+/** Text of a cell on one line: inner block boundaries, <br> and the cells of a nested table become spaces. */
 function cellText(node: Node): string {
   const parts: string[] = [];
   walkTree(
@@ -64,11 +68,11 @@ function cellText(node: Node): string {
     (n) => {
       if (n.nodeName === '#text') parts.push(n.value ?? '');
       else if (n.tagName && SKIP.has(n.tagName)) return false;
-      else if (isBreak(n)) parts.push(' ');
+      else if (n !== node && isCellBreak(n)) parts.push(' ');
       return true;
     },
     (n) => {
-      if (isBreak(n)) parts.push(' ');
+      if (n !== node && isCellBreak(n)) parts.push(' ');
     },
   );
   return squash(parts.join('')).trim();
@@ -116,6 +120,106 @@ export function tableToLines(table: Node): string[] {
 }
 
 /**
+ * Layout tables. Old CMS pages put the whole page in a <table>: a nav row, a side column, the article in one cell
+ * and the report's data tables nested inside it. Laid out as a data table, that one cell would flatten the whole
+ * article, data tables included, onto one line. A table is a layout table when a cell holds a big nested table
+ * (3+ rows, or itself a layout table) or a heading, or — unless the table's own rows look like a data grid — block
+ * content: many lines or long text. A layout table's cells are read as ordinary block flow and the tables nested
+ * in them are classified again, so a data table works at any depth. A small table nested in one cell of a data
+ * table does not make it a layout table; it is read into that cell's text.
+ */
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** A cell with this much text of its own (nested tables aside) is prose, not a figure or a label. */
+const LONG_CELL_TEXT = 200;
+/** …or with this many lines (block elements, <br>) holding at least LINES_MIN_TEXT characters. */
+const MANY_CELL_LINES = 4;
+const LINES_MIN_TEXT = 40;
+/** A nested table with this many rows is a data table, not a decoration inside one cell. */
+const BIG_NESTED_ROWS = 3;
+/** Rows with this many cells, this many times: the table's own rows form a grid of figures. */
+const GRID_CELLS = 3;
+const GRID_ROWS = 3;
+
+interface TableInfo {
+  rows: number;
+  gridRows: number;
+  bigNested: boolean;
+  heavyCell: boolean;
+}
+interface CellInfo {
+  table: TableInfo;
+  chars: number;
+  lines: number;
+  heading: boolean;
+}
+
+/** Classify every table of the document in one pass (explicit stack: nesting depth must not overflow). */
+export function findLayoutTables(root: Node): Set<Node> {
+  const layout = new Set<Node>();
+  const tables: { node: Node; info: TableInfo }[] = [];
+  const cells: CellInfo[] = [];
+  // The innermost open cell, if it belongs to the innermost open table (text between a table and its cells is not
+  // a cell's; parse5 foster-parents most of it out of the table anyway).
+  const cell = (): CellInfo | undefined => {
+    const c = cells[cells.length - 1];
+    return c && c.table === tables[tables.length - 1]?.info ? c : undefined;
+  };
+  walkTree(
+    root,
+    (n) => {
+      if (n.nodeName === '#text') {
+        const c = cell();
+        if (c) c.chars += squash(n.value ?? '').trim().length;
+        return false;
+      }
+      const tag = n.tagName;
+      if (tag === undefined) return true;
+      if (SKIP.has(tag)) return false;
+      if (tag === 'table') {
+        tables.push({ node: n, info: { rows: 0, gridRows: 0, bigNested: false, heavyCell: false } });
+      } else if (tag === 'tr') {
+        const t = tables[tables.length - 1];
+        if (t) {
+          t.info.rows++;
+          const n1 = (n.childNodes ?? []).filter((k) => k.tagName === 'td' || k.tagName === 'th').length;
+          if (n1 >= GRID_CELLS) t.info.gridRows++;
+        }
+      } else if (tag === 'td' || tag === 'th') {
+        const t = tables[tables.length - 1];
+        if (t) cells.push({ table: t.info, chars: 0, lines: 1, heading: false });
+      } else if (HEADING.has(tag)) {
+        const c = cell();
+        if (c) c.heading = true;
+      }
+      return true;
+    },
+    (n) => {
+      const tag = n.tagName;
+      if (tag === 'table') {
+        const t = tables.pop();
+        if (!t || t.node !== n) return;
+        const { rows, gridRows, bigNested, heavyCell } = t.info;
+        const isLayout = bigNested || (heavyCell && gridRows < GRID_ROWS);
+        if (isLayout) layout.add(n);
+        const c = cell();
+        if (c && (isLayout || rows >= BIG_NESTED_ROWS)) c.table.bigNested = true;
+      } else if (tag === 'td' || tag === 'th') {
+        const c = cells[cells.length - 1];
+        if (!c || c.table !== tables[tables.length - 1]?.info) return;
+        cells.pop();
+        if (c.heading || c.chars >= LONG_CELL_TEXT || (c.lines >= MANY_CELL_LINES && c.chars >= LINES_MIN_TEXT)) {
+          c.table.heavyCell = true;
+        }
+      } else if (tag === 'br' || (tag !== undefined && BLOCK.has(tag))) {
+        const c = cell();
+        if (c) c.lines++;
+      }
+    },
+  );
+  return layout;
+}
+
+/**
  * Convert an HTML document or fragment to text lines. `keepLineBreaks`: the markup is a fragment inside plain
  * text or markdown (an OCR tool's output with its tables as <table>, a report pasted with one table's markup), so
  * the line ends of the text around and between the tags are the text's own lines, not wrapping to collapse.
@@ -123,6 +227,7 @@ export function tableToLines(table: Node): string[] {
 export function htmlToText(html: string, opts: { keepLineBreaks?: boolean } = {}): string {
   const keep = opts.keepLineBreaks === true;
   const doc = parse(html) as unknown as Node;
+  const layout = findLayoutTables(doc);
   const lines: string[] = [];
   let buf = '';
   const flush = (): void => {
@@ -150,14 +255,16 @@ export function htmlToText(html: string, opts: { keepLineBreaks?: boolean } = {}
       if (tag && SKIP.has(tag)) return false;
       if (tag === 'table') {
         flush();
+        // A layout table's rows and cells are blocks of the page (see findLayoutTables); a data table is a grid.
+        if (layout.has(n)) return true;
         for (const l of tableToLines(n)) lines.push(l);
         return false;
       }
-      if (tag === 'br' || (tag !== undefined && BLOCK.has(tag))) flush();
+      if (tag === 'br' || (tag !== undefined && (BLOCK.has(tag) || CELLISH.has(tag)))) flush();
       return true;
     },
     (n) => {
-      if (n.tagName !== undefined && BLOCK.has(n.tagName)) flush();
+      if (n.tagName !== undefined && (BLOCK.has(n.tagName) || CELLISH.has(n.tagName))) flush();
     },
   );
   flush();
