@@ -25,6 +25,8 @@ export interface Candidate {
   runTogether?: boolean;
   /** A split whose parts do not add up to its total (the printed total is off): only the other identities place it. */
   unbalanced?: boolean;
+  /** Other single gap positions that give the same values (a gap beside an equal cell), merged into this one. */
+  sameAsGaps?: number[];
 }
 
 /** Bounds that keep the search finite on hostile input. */
@@ -330,7 +332,11 @@ function oneGapCandidates(tokens: readonly NumToken[], width: number, printedCel
   const x = total - others;
   const out: Candidate[] = [];
   for (let g = 0; g < last; g++) {
-    if (x >= 0 && g > 0 && tokens[g - 1]?.value === x) continue;
+    if (x >= 0 && g > 0 && tokens[g - 1]?.value === x) {
+      const prev = out[out.length - 1];
+      if (prev) (prev.sameAsGaps ??= []).push(g);
+      continue;
+    }
     if (x < 0 && !printedCells) continue;
     const values: (number | null)[] = [];
     const refs: (CellRef | null)[] = [];

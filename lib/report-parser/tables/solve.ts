@@ -330,6 +330,30 @@ export function solve(slots: readonly Slot[], ids: readonly Identity[]): Solutio
       consider(c);
     }
   } else {
+    // Joint starts first: a column lost from every row (an empty column dropped by the extraction) puts the gap at
+    // the same place in each, which one-row-at-a-time changes cannot reach from a wrong start. For each gap
+    // pattern the candidates show, every row that has a reading with that gap takes it.
+    const gapKey = (cand: Candidate, key: string): boolean =>
+      cand.kind === 'missing' && (cand.missing.join(',') === key || (cand.sameAsGaps?.some((g) => String(g) === key) ?? false));
+    const patterns = new Map<string, number>();
+    for (const s of vars) {
+      for (const cand of slots[s]?.cands ?? []) {
+        if (cand.kind !== 'missing' || cand.missing.length === 0) continue;
+        for (const key of [cand.missing.join(','), ...(cand.sameAsGaps ?? []).map(String)]) patterns.set(key, (patterns.get(key) ?? 0) + 1);
+      }
+    }
+    const joint = [...patterns].filter(([, rows]) => rows >= 2).slice(0, 32);
+    if (joint.length > 1) {
+      const start = bestChoice.slice();
+      for (const [key] of joint) {
+        const c = start.slice();
+        for (const s of vars) {
+          const k = slots[s]?.cands.findIndex((cand) => gapKey(cand, key)) ?? -1;
+          if (k >= 0) c[s] = k;
+        }
+        consider(c);
+      }
+    }
     // Coordinate ascent: change one row at a time while it helps; ties met on the way are kept.
     for (let sweep = 0; sweep < 6; sweep++) {
       const before = bestScore;
