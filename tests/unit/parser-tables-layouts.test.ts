@@ -170,12 +170,15 @@ describe('digits run together', () => {
     expect(codes(r, 'split-ambiguous').map((w) => w.row)).toEqual(['normativeDocuments']);
   });
 
-  it('several consistent splits: the first is used and split-ambiguous lists the others', () => {
+  it('several consistent splits: the cells they disagree on are left blank and split-ambiguous lists the readings', () => {
     const r = parse('run-together-ambiguous.txt');
     const amb = codes(r, 'split-ambiguous').filter((w) => w.row !== 'normativeDocuments');
     expect(amb.map((w) => w.row)).toEqual(['newReceived', 'granted', 'totalHandled']);
-    expect(amb[0]?.detail).toEqual({ chosen: [1, 0, 10, 0, 0, 0, 11], alternatives: [[10, 1, 0, 0, 0, 0, 11]] });
-    expect(r.applications.newReceived?.total).toBe(11);
+    expect(amb[0]?.detail).toEqual({ readings: [[1, 0, 10, 0, 0, 0, 11], [10, 1, 0, 0, 0, 0, 11]] });
+    // 1|0|10 or 10|1|0: not guessed. What every reading agrees on is kept, with its provenance.
+    expect(r.applications.newReceived).toEqual({ naturalPerson: null, commercialEnterprise: null, researchInstitution: null, publicInterestOrg: 0, legalServiceOrg: 0, otherOrg: 0, total: 11 });
+    expect(r.sources['applications.newReceived.naturalPerson']).toBeUndefined();
+    expect(r.sources['applications.newReceived.total']).toBeDefined();
   });
 });
 

@@ -232,4 +232,20 @@ describe('solver', () => {
     expect(r.report.sources['applications.totalHandled.otherOrg']?.cell).toBe(-1);
     expect(r.report.warnings.filter((w) => w.code === 'cells-missing').length).toBeGreaterThan(15);
   });
+  it('a table-4 row with one cell lost that several readings fit leaves those cells blank and lists the readings', () => {
+    // 3 1 1 5 | 2 0 1 0 3 | 1 1 0 0 2: the lost reconsideration cell could be any of the four results or the total.
+    const r = parseText(readFileSync(path.join(__dirname, 'fixtures/inputs/t4-lost-cell-ambiguous.txt'), 'utf8'));
+    if (!r.ok) throw new Error(r.error.message);
+    const v = r.report.reviews;
+    expect(v.reconsideration).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
+    expect(v.litigationDirect).toEqual({ upheld: 2, corrected: 0, other: 1, pending: 0, total: 3 });
+    expect(v.litigationAfterReconsideration).toEqual({ upheld: 1, corrected: 1, other: 0, pending: 0, total: 2 });
+    const amb = r.report.warnings.find((w) => w.code === 'split-ambiguous');
+    expect(amb?.line).toBe(72);
+    const readings = (amb?.detail as { readings: number[][] }).readings;
+    expect(readings.length).toBeGreaterThan(1);
+    // The true reading (other = 0) is among them, and no undecided cell carries a source.
+    expect(readings).toContainEqual([3, 1, 0, 1, 5, 2, 0, 1, 0, 3, 1, 1, 0, 0, 2]);
+    expect(r.report.sources['reviews.reconsideration.upheld']).toBeUndefined();
+  });
 });

@@ -97,6 +97,27 @@ export function readTable3(
   let sol = solve(slots, identities);
   if (dropFailedGuesses(slots, sol, identities, lines)) sol = solve(slots, identities);
   const matrix = sol.best.matrix;
+  // Cells on which equally good readings disagree are not guessed: they are left blank, the readings listed in
+  // split-ambiguous. Cells all the readings agree on stay.
+  const chosen: Record<string, (number | null)[]> = {};
+  const undecided = new Set<string>();
+  for (const alt of sol.alternatives) {
+    for (const slot of slots) {
+      const mine = matrix[slot.key];
+      const theirs = alt.matrix[slot.key];
+      if (!mine || !theirs) continue;
+      for (let k = 0; k < WIDTH; k++) {
+        if (theirs[k] === mine[k] || undecided.has(`${slot.key}:${k}`)) continue;
+        chosen[slot.key] ??= mine.slice();
+        undecided.add(`${slot.key}:${k}`);
+      }
+    }
+  }
+  for (const cell of undecided) {
+    const [key, k] = cell.split(':');
+    const row = matrix[key as ApplicationRow];
+    if (row) row[Number(k)] = null;
+  }
 
   // Warnings for damaged rows, in row order.
   const anyInferred = sol.best.inferred.size > 0;
@@ -160,6 +181,7 @@ export function readTable3(
       const col = COLUMNS[k] ?? '';
       const path = paths[k] ?? '';
       const ref: CellRef | null | undefined = cand.refs[k];
+      if (undecided.size > 0 && undecided.has(`${slot.key}:${k}`)) continue;
       if (anyInferred && sol.best.inferred.has(base + k)) {
         warnings.push({ code: 'value-inferred', row: slot.key, line, message: `${slot.key}.${col} = ${String(v)} forced by the identities`, detail: { column: col, value: v } });
         if (line !== undefined) sources[path] = { line, cell: -1 };
@@ -172,18 +194,14 @@ export function readTable3(
   });
   if (sol.alternatives.length > 0) {
     const differing = new Set<ApplicationRow>();
-    for (const alt of sol.alternatives) {
-      for (const slot of slots) {
-        if ((alt.matrix[slot.key] ?? []).join(',') !== (matrix[slot.key] ?? []).join(',')) differing.add(slot.key);
-      }
-    }
+    for (const key of Object.keys(chosen) as ApplicationRow[]) differing.add(key);
     for (const key of differing) {
       warnings.push({
         code: 'split-ambiguous',
         row: key,
         line: lines[key],
-        message: `Row ${key}: several readings fit the identities equally; the first is used`,
-        detail: { chosen: matrix[key], alternatives: uniqueRows(sol.alternatives.map((a) => a.matrix[key])) },
+        message: `Row ${key}: several readings fit the identities equally; the cells they disagree on are left blank`,
+        detail: { readings: uniqueRows([chosen[key], ...sol.alternatives.map((a) => a.matrix[key])]) },
       });
     }
   }

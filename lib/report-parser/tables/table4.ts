@@ -74,16 +74,26 @@ export function readTable4(rows: readonly StreamRow[], sources: Record<string, S
   } else if (best.kind === 'unreadable') {
     warnings.push({ code: 'cells-missing', row: 'reviews', line, message: `Table 4 could not be read (${nums.length} numbers)` });
   }
+  // Cells on which equally good readings disagree are not guessed: they stay blank, the readings listed.
+  const undecided = new Set<number>();
   if (ties.length > 0) {
-    warnings.push({ code: 'split-ambiguous', row: 'reviews', line, message: 'Several readings of table 4 fit equally; the first is used', detail: { chosen: best.values, alternatives: ties.map((t) => t.values) } });
+    for (let idx = 0; idx < WIDTH; idx++) if (ties.some((t) => t.values[idx] !== best.values[idx])) undecided.add(idx);
+    warnings.push({
+      code: 'split-ambiguous',
+      row: 'reviews',
+      line,
+      message: 'Several readings of table 4 fit equally; the cells they disagree on are left blank',
+      detail: { undecided: [...undecided], readings: [best.values, ...ties.map((t) => t.values)] },
+    });
   }
   REVIEW_KINDS.forEach((kind, g) => {
     REVIEW_RESULTS.forEach((res, k) => {
       const idx = g * GROUP + k;
-      const v = best.values[idx] ?? null;
+      const v = undecided.has(idx) ? null : (best.values[idx] ?? null);
       reviews[kind][res] = v;
       const ref = best.refs[idx];
       const path = `reviews.${kind}.${res}`;
+      if (undecided.has(idx)) return;
       if (best.inferred.includes(idx)) {
         warnings.push({ code: 'value-inferred', row: kind, line, message: `${kind}.${res} = ${String(v)} forced by the identities` });
         if (line !== undefined) sources[path] = { line, cell: -1 };
