@@ -3,6 +3,7 @@
  * signature and date at the end.
  */
 import { BODY_SUFFIX } from './agency';
+import { toMatchForm } from './normalize';
 
 const TITLE =
   /^(.*?)[（(]?\s*((?:19|20)\d{2})\s*年\s*度?\s*[)）]?\s*(.{0,24}?)(?:的)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
@@ -17,10 +18,9 @@ const LABELLED_DATE_LINE =
 const SIGNED_DATE_LINE = /^(.{4,40}?)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$/;
 // A year in Chinese numerals before 年 (二〇二三年度).
 const CN_YEAR = /([〇零○Ｏ一二三四五六七八九]{4})(?=\s*年)/g;
-const CN_DATE_LINE = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 
 const cnDigit: Record<string, number> = {
-  〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0, 零: 0, '○': 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 function cnNumber(s: string): number {
   if (s.includes('十')) {
@@ -28,6 +28,11 @@ function cnNumber(s: string): number {
     return (a ? cnDigit[a] ?? 0 : 1) * 10 + (b ? cnDigit[b] ?? 0 : 0);
   }
   return cnDigit[s] ?? 0;
+}
+
+/** `s` with each year in Chinese numerals (二〇二三年) written in digits; the same length, so offsets stay valid. */
+export function arabicYears(s: string): string {
+  return s.indexOf('年') === -1 ? s : s.replace(CN_YEAR, (y) => [...y].map((ch) => cnDigit[ch] ?? 0).join(''));
 }
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0c || c === 0x0d;
@@ -58,22 +63,39 @@ function isoDate(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-export function parseDateLine(line: string): string | null {
-  const stripped = stripMarkup(line);
+/** A date in Chinese numerals ending the line (二〇二四年二月六日), after a signature or alone. */
+const CN_DATE_END = /([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+// The loose forms: a date in brackets (（2024年2月6日）) or with its 版记 verb (2024年2月6日印发).
+const DATE_VERB_END = /(?:印发|发布|发文|成文|签发|制发)$/;
+const BRACKETED = /^[([【［]([^()[\]【】［］]+)[)\]】］]$/;
+
+/**
+ * The date a line holds as the whole line (or after a signature on the same line), as an ISO date; null otherwise.
+ * Full-width digits and dots (２０２４．０２．０６) read as their ASCII forms. `loose` also takes a date in brackets or
+ * followed by 印发/发布/成文 (a 版记 line): the caller tries those only when no plain date line is found.
+ */
+export function parseDateLine(line: string, loose = false): string | null {
+  const stripped = toMatchForm(stripMarkup(line));
   const labelled = LABELLED_DATE_LINE.exec(stripped);
   if (labelled) return isoDate(Number(labelled[1]), Number(labelled[2]), Number(labelled[3]));
-  const s = stripped.replace(/\s+/g, '');
+  let s = stripped.replace(/\s+/g, '');
+  if (loose) {
+    s = s.replace(DATE_VERB_END, '');
+    const b = BRACKETED.exec(s);
+    if (b) s = b[1]!;
+  }
+  if (s.length > 60) return null;
+  const c = CN_DATE_END.exec(s);
+  if (c) {
+    const y = [...c[1]!].map((ch) => cnDigit[ch] ?? 0).join('');
+    s = `${s.slice(0, c.index)}${y}年${cnNumber(c[2]!)}月${cnNumber(c[3]!)}日`;
+  }
   const signed = SIGNED_DATE_LINE.exec(s);
   if (signed && isOrgLine(signed[1]!)) return isoDate(Number(signed[2]), Number(signed[3]), Number(signed[4]));
   const m = DATE_LINE.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   const n = NUMERIC_DATE_LINE.exec(s);
   if (n) return isoDate(Number(n[1]), Number(n[3]), Number(n[4]));
-  const c = CN_DATE_LINE.exec(s);
-  if (c) {
-    const y = Number([...c[1]!].map((ch) => cnDigit[ch] ?? 0).join(''));
-    return isoDate(y, cnNumber(c[2]!), cnNumber(c[3]!));
-  }
   return null;
 }
 
@@ -97,7 +119,7 @@ export function findTitle(lines: readonly string[], end: number): TitleInfo | nu
     if (!s) continue;
     seen++;
     if (s.length > 80 || /[。；]/.test(s)) continue;
-    const m = TITLE.exec(s.indexOf('年') === -1 ? s : s.replace(CN_YEAR, (y) => [...y].map((ch) => cnDigit[ch] ?? 0).join('')));
+    const m = TITLE.exec(arabicYears(s));
     if (!m) continue;
     let issuer = (m[1]!.trim() || m[3]!.trim()).replace(/[（(]$/, '');
     issuer = issuer.replace(/人民$/, '人民政府');

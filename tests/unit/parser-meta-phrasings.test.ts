@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { extractMeta } from '../../lib/report-parser/meta';
+
+const metaOf = (text: string) => extractMeta(text.split('\n'), text);
+
+// A report without a title line: the year must come from the text.
+const untitled = (intro: string, signed = '2024年2月6日') =>
+  `${intro}\n一、总体情况\n本机关依法做好政府信息公开工作。\n六、其他需要报告的事项\n无。\n甲县人民政府办公室\n${signed}\n`;
+
+describe('the report year where no title gives it', () => {
+  it('reads the statistics period however it is phrased', () => {
+    for (const intro of [
+      '本报告中所列数据的统计期限为2023年度。',
+      '本报告统计时间为2023年全年。',
+      '本报告所列数据统计期限自2023年1月至12月。',
+      '数据统计期间：2023年1-12月。',
+      '统计日期为２０２３．１．１至２０２３．１２．３１。',
+      '本报告所列数据统计期限为二〇二三年一月一日至二〇二三年十二月三十一日。',
+    ]) {
+      const m = metaOf(untitled(intro));
+      expect({ intro, year: m.year }).toEqual({ intro, year: 2023 });
+      expect(m.warnings.find((w) => w.code === 'year-from-period')?.line).toBe(1);
+    }
+  });
+
+  it('reads a whole calendar year stated as a range, and the cut-off at 12月31日', () => {
+    expect(metaOf(untitled('本报告反映自2023年1月1日至2023年12月31日本机关的工作。')).year).toBe(2023);
+    expect(metaOf(untitled('本报告数据统计截至2023年12月31日。')).year).toBe(2023);
+  });
+
+  it('takes a sentence opening on the year about the disclosure work, not a year after the signed date', () => {
+    const m = metaOf(untitled('本报告由甲县人民政府办公室编制。\n2023年，甲县政府信息公开工作坚持以人民为中心。'));
+    expect(m.year).toBe(2023);
+    expect(m.warnings.find((w) => w.code === 'year-from-period')?.message).toMatch(/opening of the body/);
+    // 2024年 plans in a report signed in 2024 lose to the year before.
+    const plans = metaOf(untitled('2024年，甲县将继续深化政务公开。\n2023年，甲县政府信息公开工作稳步推进。'));
+    expect(plans.year).toBe(2023);
+    // A year inside a law's name is not the report's.
+    const law = metaOf(untitled('依据2019年修订的《中华人民共和国政府信息公开条例》编制。'));
+    expect(law.year).toBeNull();
+    expect(law.warnings.map((w) => w.code)).toContain('year-missing');
+  });
+
+  it('never takes a period year after the year the report was signed', () => {
+    const m = metaOf(untitled('统计期限为2025年度。', '2024年2月6日'));
+    expect(m.year).not.toBe(2025);
+  });
+});
+
+describe('the date signed at the end', () => {
+  const at = (...tail: string[]) =>
+    metaOf(`甲县2023年政府信息公开工作年度报告\n六、其他需要报告的事项\n无。\n${tail.join('\n')}\n`).publishedOn;
+
+  it('reads full-width digits and dots', () => {
+    expect(at('甲县人民政府', '２０２４年２月６日')).toBe('2024-02-06');
+    expect(at('甲县人民政府', '2024．02．06')).toBe('2024-02-06');
+  });
+
+  it('reads a date in Chinese numerals on the signature line', () => {
+    expect(at('甲县人民政府办公室  二〇二四年二月六日')).toBe('2024-02-06');
+  });
+
+  it('takes a bracketed or 印发 date only where no plain date line is', () => {
+    expect(at('甲县人民政府', '（2024年2月6日）')).toBe('2024-02-06');
+    expect(at('甲县人民政府办公室', '2024年2月6日印发')).toBe('2024-02-06');
+    expect(at('甲县人民政府', '2024年2月6日', '甲县人民政府办公室 2024年2月8日印发')).toBe('2024-02-06');
+  });
+});
+
+describe('fees stated in other ways', () => {
+  const fee = (six: string) =>
+    metaOf(`某县2023年政府信息公开工作年度报告\n一、总体情况\n概述。\n六、其他需要报告的事项\n${six}\n`).feesCollectedYuan;
+
+  it('reads the amount named by its field, and a bare zero', () => {
+    expect(fee('本年度信息处理费收取总额为300元。')).toBe(300);
+    expect(fee('本年度收取信息处理费0笔，金额0元。')).toBe(0);
+    expect(fee('信息处理费：0')).toBe(0);
+  });
+
+  it('reads none collected and exemption as zero', () => {
+    expect(fee('2023年，全区各级各单位无收取信息处理费情况。')).toBe(0);
+    expect(fee('本年度未发生信息处理费收取情况。')).toBe(0);
+    expect(fee('本机关依法免收信息处理费。')).toBe(0);
+    expect(fee('本年度收取费用0元。')).toBe(0);
+  });
+
+  it('does not take a fee rate for an amount collected', () => {
+    expect(fee('信息处理费收费标准为每件100元，本年度未收取。')).toBe(0);
+    expect(fee('信息处理费收费标准为每件100元。')).toBeNull();
+  });
+
+  it('does not read a fee from part 一 that speaks of other charges', () => {
+    expect(
+      metaOf('某县2023年政府信息公开工作年度报告\n一、总体情况\n公开行政事业性收费目录。\n六、其他需要报告的事项\n无。\n').feesCollectedYuan,
+    ).toBeNull();
+  });
+});
