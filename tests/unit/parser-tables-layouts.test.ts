@@ -130,6 +130,36 @@ describe('damaged rows', () => {
   });
 });
 
+describe('page numbers left in text without form feeds', () => {
+  // Seed 000 prints table 1 one cell per line, each cell indented by a tab.
+  const seed = readFileSync(path.resolve(process.cwd(), '../shared/seeds/000_d0c4e47c7a6f8a9c.txt'), 'utf8');
+  const expected = JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/seeds/000_d0c4e47c7a6f8a9c.expected.json'), 'utf8')).expected;
+  const withAfter = (label: string, inserted: string[]) => {
+    const lines = seed.split('\n');
+    const at = lines.indexOf(`\t${label}`);
+    expect(at).toBeGreaterThan(0);
+    lines.splice(at + 1, 0, ...inserted);
+    return parseText(lines.join('\n'));
+  };
+
+  for (const inserted of [['3'], ['', '3', ''], ['3', '泉州市鲤城区人民政府2023年政府信息公开工作年度报告']]) {
+    it(`a bare number at the margin between an indented label and its cells is skipped: ${JSON.stringify(inserted)}`, () => {
+      for (const label of ['行政规范性文件', '行政许可']) {
+        const r = withAfter(label, inserted);
+        if (!r.ok) throw new Error(r.error.message);
+        expect(r.report.proactive).toEqual(expected.proactive);
+        expect(r.report.warnings.filter((w) => w.code === 'cells-extra')).toEqual([]);
+      }
+    });
+  }
+
+  it('an indented bare number between cells is a cell: one too many is reported, not dropped silently', () => {
+    const r = withAfter('行政许可', ['\t3']);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.report.warnings.find((w) => w.code === 'cells-extra')?.row).toBe('licensing');
+  });
+});
+
 describe('numbers printed above their wrapped label (PDF text)', () => {
   it('a row of 14 numbers is cut in two and the second half takes the next row', () => {
     const lines = readFileSync(path.join(DIR, 'pdf-layout.txt'), 'utf8').split('\n');

@@ -108,6 +108,29 @@ const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
 const RUNNING_HEADER = /报告/;
 
 /**
+ * Text without form feeds (the page breaks lost in extraction) whose one-cell-per-line cells are indented (a tab):
+ * a bare number at the margin is not a cell but the page number left where the page broke, and a running header
+ * (…2023年…年度报告) next to it is the next page's. Only where nearly every bare number is indented.
+ */
+function markMarginNumbers(lines: readonly string[], from: number, to: number, skip: Uint8Array, indented: number, flush: number): void {
+  if (flush === 0 || indented < 10 || flush * 8 > indented) return;
+  const header = (k: number): boolean => {
+    const t = (lines[k] ?? '').trim();
+    return t.length >= 8 && t.length < 60 && RUNNING_HEADER.test(t) && /\d{4}\s*年/.test(t);
+  };
+  for (let i = from; i < to; i++) {
+    const raw = lines[i] ?? '';
+    if (raw.length > 3 || !/^\d{1,3}$/.test(raw)) continue;
+    skip[i] = 1;
+    for (const step of [-1, 1] as const) {
+      let k = i + step;
+      while (k >= from && k < to && (lines[k] ?? '').trim() === '') k += step;
+      if (k >= from && k < to && header(k)) skip[k] = 1;
+    }
+  }
+}
+
+/**
  * The furniture around a form feed inside a table: a bare page number just before or after it, and a running
  * header (…2023年…年度报告) just after it, even when the header is printed only this once. A bare number is a
  * page number unless the table's own cells are bare numbers printed the same way: in one-cell-per-line text whose
@@ -117,14 +140,17 @@ const RUNNING_HEADER = /报告/;
 function markPageBreaks(lines: readonly string[], from: number, to: number, skip: Uint8Array): void {
   let breaks = 0;
   for (let i = from; i < to; i++) if ((lines[i] ?? '').indexOf('\f') !== -1) breaks++;
-  if (breaks === 0) return;
   let indented = 0;
   let flush = 0;
   for (let i = from; i < to; i++) {
-    const raw = (lines[i] ?? '').replace(/\f/g, '');
-    if (!BARE_NUMBER.test(raw)) continue;
-    if (/^\s/.test(raw)) indented++;
+    const raw = lines[i] ?? '';
+    if (raw.length > 8 || !BARE_NUMBER.test(raw.indexOf('\f') === -1 ? raw : raw.replace(/\f/g, ''))) continue;
+    if (/^[\s\f]*\s/.test(raw.replace(/\f/g, ''))) indented++;
     else flush++;
+  }
+  if (breaks === 0) {
+    markMarginNumbers(lines, from, to, skip, indented, flush);
+    return;
   }
   const isPageNumber = (raw: string): boolean => {
     const t = raw.replace(/\f/g, '');
