@@ -248,4 +248,20 @@ describe('solver', () => {
     expect(readings).toContainEqual([3, 1, 0, 1, 5, 2, 0, 1, 0, 3, 1, 1, 0, 0, 2]);
     expect(r.report.sources['reviews.reconsideration.upheld']).toBeUndefined();
   });
+  it('table-4 digits run together with a misprinted total are read as printed and the identity fails (no cell invented)', () => {
+    const text = readFileSync(path.join(__dirname, 'fixtures/inputs/t4-lost-cell-ambiguous.txt'), 'utf8');
+    const printed = '3\t1\t1\t5\t2\t0\t1\t0\t3\t1\t1\t0\t0\t2';
+    expect(text).toContain(printed);
+    // 3 1 0 1 6 | 2 0 1 0 3 | 1 1 0 0 2 run together: 3+1+0+1 is 5, not the 6 printed.
+    const r = parseText(text.replace(printed, '310162010311002'));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.report.reviews.reconsideration).toEqual({ upheld: 3, corrected: 1, other: 0, pending: 1, total: 6 });
+    expect(r.report.reviews.litigationDirect).toEqual({ upheld: 2, corrected: 0, other: 1, pending: 0, total: 3 });
+    expect(r.report.checks.filter((c) => !c.passed)).toMatchObject([{ id: 'reviews.reconsideration', left: 5, right: 6 }]);
+    expect(r.report.warnings.map((w) => w.code)).not.toContain('cells-missing');
+    // The same digits with the total right still split by the identities.
+    const ok = parseText(text.replace(printed, '310152010311002'));
+    if (!ok.ok) throw new Error(ok.error.message);
+    expect(ok.report.checks.filter((c) => !c.passed)).toEqual([]);
+  });
 });

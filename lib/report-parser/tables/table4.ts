@@ -56,8 +56,11 @@ export function readTable4(rows: readonly StreamRow[], sources: Record<string, S
   let best: Candidate | undefined;
   let bestScore = -Infinity;
   const ties: Candidate[] = [];
+  // Digits run together that split into all fifteen cells are read as printed, a failed identity and all: a reading
+  // that supposes a cell lost as well costs more than any one identity it repairs (it invents the lost number).
+  const printedSplit = cands.some((c) => c.kind === 'split');
   for (const c of cands) {
-    const s = groupScore(c.values);
+    const s = groupScore(c.values) - (printedSplit && c.kind === 'missing' && c.runTogether ? 3 * Math.max(1, c.missing.length) : 0);
     if (s > bestScore) {
       bestScore = s;
       best = c;
