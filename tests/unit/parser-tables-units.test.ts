@@ -264,4 +264,15 @@ describe('solver', () => {
     if (!ok.ok) throw new Error(ok.error.message);
     expect(ok.report.checks.filter((c) => !c.passed)).toEqual([]);
   });
+  it('a table-3 row of seven digits run together is read as printed, a misprinted cell shown by its failed identities', () => {
+    const text = readFileSync(path.join(__dirname, 'fixtures/inputs/t4-lost-cell-ambiguous.txt'), 'utf8');
+    const row = '2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||';
+    expect(text).toContain(row);
+    // 3 0 0 0 0 0 2: the natural-person cell misprinted (2 belongs); seven digits can only be seven cells.
+    const r = parseText(text.replace(row, '2.重复申请 | 3000002 | ||'));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.report.applications.notProcessedDuplicate).toEqual({ naturalPerson: 3, commercialEnterprise: 0, researchInstitution: 0, publicInterestOrg: 0, legalServiceOrg: 0, otherOrg: 0, total: 2 });
+    const failed = r.report.checks.filter((c) => !c.passed).map((c) => [c.id, c.left, c.right]);
+    expect(failed).toEqual([['row.notProcessedDuplicate', 3, 2], ['outcomes.naturalPerson', 62, 61]]);
+  });
 });

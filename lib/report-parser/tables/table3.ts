@@ -282,7 +282,10 @@ function dropFailedGuesses(
 ): boolean {
   const guessed = (s: number): boolean => {
     const cand = slots[s]?.cands[sol.choice[s] ?? 0];
-    return cand?.runTogether === true && (cand.kind === 'missing' || cand.unbalanced === true);
+    if (cand?.runTogether !== true) return false;
+    // Seven digits for seven cells is the one way to read them: as printed, its failed identities shown, not a guess.
+    if (cand.kind === 'split' && cand.values.every((v) => v !== null && v < 10)) return false;
+    return cand.kind === 'missing' || cand.unbalanced === true;
   };
   if (!slots.some((_, s) => guessed(s))) return false;
   const failing = new Set(evaluateIdentities(sol.best.matrix, identities, lines).filter((c) => !c.passed).map((c) => c.id));
