@@ -18,6 +18,7 @@ import { extractMeta } from './meta';
 import { normalizeText, toMatchForm as toMatchFormImport } from './normalize';
 import { CompactLines } from './tables/compact-lines';
 import { detectTemplate, findFurniture, findSections } from './tables/locate';
+import { ZERO_LETTERS } from './tables/cells';
 import { streamRows } from './tables/stream';
 import { emptyProactive, readTable1 } from './tables/table1';
 import { readTable3 } from './tables/table3';
@@ -147,6 +148,13 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
       litigation: sumReviews(reviews.litigationDirect.total, reviews.litigationAfterReconsideration.total),
     }),
   ];
+
+  // Cells read as 0 from a letter or numeral (OCR's O, a written-out 〇): each is said, with its line.
+  for (const [path, ref] of Object.entries(sources)) {
+    if (ref.raw !== undefined && ref.raw.length === 1 && ZERO_LETTERS.test(ref.raw)) {
+      warnings.push({ code: 'value-misread', row: path.split('.')[1], line: ref.line, message: `${path}: printed "${ref.raw}", read as 0`, detail: { printed: ref.raw, value: 0 } });
+    }
+  }
 
   const report: ParsedReport = {
     agencyName: meta.agencyName,

@@ -41,6 +41,7 @@ export const WARNING_CODES = [
   'split-ambiguous', // more than one split / alignment fits the identities; the first is used and listed
   'value-inferred', // a blank or missing cell was given the value the identities force
   'value-blank', // a blank cell stays null
+  'value-misread', // a cell printed as a letter or numeral for a digit (O, 〇 for 0) was read as the digit
   'label-fuzzy', // a row label matched only approximately (typo, OCR)
   'row-missing', // a template row was not found
   'table-missing', // a whole table (1 or 4) was not found

@@ -275,4 +275,30 @@ describe('solver', () => {
     const failed = r.report.checks.filter((c) => !c.passed).map((c) => [c.id, c.left, c.right]);
     expect(failed).toEqual([['row.notProcessedDuplicate', 3, 2], ['outcomes.naturalPerson', 62, 61]]);
   });
+  describe('OCR markdown cells', () => {
+    const text = readFileSync(path.join(__dirname, 'fixtures/inputs/t4-lost-cell-ambiguous.txt'), 'utf8');
+    const parseWith = (from: string, to: string) => {
+      expect(text).toContain(from);
+      const r = parseText(text.replace(from, to));
+      if (!r.ok) throw new Error(r.error.message);
+      return r.report;
+    };
+
+    it('a cell of the letter O or the numeral 〇 alone reads as 0, each one reported with its line', () => {
+      const r = parseWith('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||', '2.重复申请 | 2 | O | 0 | o | 0 | 〇 | 2 | ||');
+      expect(r.applications.notProcessedDuplicate).toEqual({ naturalPerson: 2, commercialEnterprise: 0, researchInstitution: 0, publicInterestOrg: 0, legalServiceOrg: 0, otherOrg: 0, total: 2 });
+      const misread = r.warnings.filter((w) => w.code === 'value-misread');
+      expect(misread.map((w) => (w.detail as { printed: string }).printed).sort()).toEqual(['O', 'o', '〇'].sort());
+      expect(new Set(misread.map((w) => w.line)).size).toBe(1);
+      expect(r.sources['applications.notProcessedDuplicate.commercialEnterprise']?.raw).toBe('O');
+      expect(r.checks.filter((c) => !c.passed)).toEqual([]);
+    });
+
+    it('digits set apart by a space inside one delimited cell are one number when that gives the row its seven cells', () => {
+      const r = parseWith('一、本年新收政府信息公开申请数量 | 60 | 12 | 1 | 2 | 3 | 2 | 80 | ||', '一、本年新收政府信息公开申请数量 | 6 0 | 12 | 1 | 2 | 3 | 2 | 8 0 | ||');
+      expect(r.applications.newReceived).toEqual({ naturalPerson: 60, commercialEnterprise: 12, researchInstitution: 1, publicInterestOrg: 2, legalServiceOrg: 3, otherOrg: 2, total: 80 });
+      expect(r.sources['applications.newReceived.total']?.raw).toBe('8 0');
+      expect(r.checks.filter((c) => !c.passed)).toEqual([]);
+    });
+  });
 });

@@ -162,6 +162,28 @@ export function splitDigits(digits: string, width: number, groupSize: number, ba
   return out;
 }
 
+/** Tokens of the same printed cell that are all plain digits merged into one number; null when no cell has two. */
+function joinCellDigits(tokens: readonly NumToken[]): NumToken[] | null {
+  const out: NumToken[] = [];
+  let merged = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1]!.line === t.line && tokens[j + 1]!.cell === t.cell) j++;
+    if (j === i) {
+      out.push(t);
+      continue;
+    }
+    const group = tokens.slice(i, j + 1);
+    if (!group.every((g) => g.plainDigits && !g.glued && g.value !== null)) return null;
+    const raw = group.map((g) => g.raw).join(' ');
+    out.push({ ...t, value: Number(group.map((g) => g.raw).join('')), raw, plainDigits: true, trailingBlanks: group[group.length - 1]!.trailingBlanks });
+    merged = true;
+    i = j;
+  }
+  return merged ? out : null;
+}
+
 /** Candidate readings of a row of `width` cells from its numeric tokens. */
 export function rowCandidates(tokens: readonly NumToken[], width: number, groupSize: number, printedCells = true): Candidate[] {
   const n = tokens.length;
@@ -176,6 +198,12 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
       inferred.length = 0;
     }
     return [{ kind: 'exact', values, refs: tokens.map(refOf), inferred, missing: [] }];
+  }
+  // More numbers than cells, but as many delimited cells as the row has: a cell holding digits set apart by spaces
+  // (OCR's "6 0") is one number, not two.
+  if (n > width && printedCells) {
+    const joined = joinCellDigits(tokens);
+    if (joined && joined.length === width) return rowCandidates(joined, width, groupSize, printedCells);
   }
   // Digits run together: one plain integer token (glued to its label, or far too long to be one count).
   const only = tokens[0];

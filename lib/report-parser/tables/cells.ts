@@ -52,6 +52,13 @@ function isBlankWord(c: string): boolean {
   return true;
 }
 
+/** O, o, Ｏ, ｏ, 〇, ○: a cell that is only one of them reads as 0 (see `ZERO_LETTERS`). */
+function isZeroLetter(ch: number): boolean {
+  return ch === 0x4f || ch === 0x6f || ch === 0xff2f || ch === 0xff4f || ch === 0x3007 || ch === 0x25cb;
+}
+/** The printed forms `readCell` reads as 0 besides the digit: the parser reports each one it read (value-misread). */
+export const ZERO_LETTERS = /^[Ooｏ\uFF2F〇○]$/;
+
 function blankToken(raw: string, line: number, cell: number): NumToken {
   return { kind: 'num', value: null, raw, line, cell, unit: null, glued: false, plainDigits: false };
 }
@@ -97,6 +104,11 @@ export function readCell(c: string, line: number, cell: number, nums: NumToken[]
   }
   if (isBlankWord(c)) {
     nums.push(blankToken(c, line, cell));
+    return null;
+  }
+  // A cell of one letter O or numeral 〇/○ alone is a zero (OCR's misreading, or the numeral written out).
+  if (c.length === 1 && isZeroLetter(c.charCodeAt(0))) {
+    nums.push({ kind: 'num', value: 0, raw: c, line, cell, unit: null, glued: false, plainDigits: false });
     return null;
   }
   const lastCode = c.charCodeAt(c.length - 1);
