@@ -160,6 +160,53 @@ describe('page numbers left in text without form feeds', () => {
   });
 });
 
+describe('PDF text with zeros left blank: columns by position', () => {
+  // Blank the zeros (all but the row's last number) of every second row of seven numbers, keeping positions.
+  const blankZeros = (text: string): string => {
+    let n = 0;
+    return text
+      .split('\n')
+      .map((l) => {
+        const toks = [...l.matchAll(/(?<=\s)\d+(?=\s|$)/g)];
+        if (toks.length !== 7 || ++n % 2 === 1) return l;
+        const chars = [...l];
+        for (const m of toks.slice(0, -1)) if (m[0] === '0') chars[m.index] = ' ';
+        return chars.join('');
+      })
+      .join('\n');
+  };
+  const parsed = (text: string) => {
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.report;
+  };
+
+  for (const name of ['hongze-2023.layout.txt', 'huaian-2024.layout.txt']) {
+    it(`${name} (pdftotext -layout): each number placed in the column its offset shows, the blanks the zeros`, () => {
+      const text = readFileSync(path.resolve(process.cwd(), '../shared/corpus', name), 'utf8');
+      const blanked = blankZeros(text);
+      expect(blanked).not.toBe(text);
+      const a = parsed(text);
+      const b = parsed(blanked);
+      expect(b.applications).toEqual(a.applications);
+      expect(b.checks.filter((c) => !c.passed).map((c) => c.id)).toEqual(a.checks.filter((c) => !c.passed).map((c) => c.id));
+      expect(b.warnings.filter((w) => w.code === 'cells-missing').length).toBeGreaterThan(0);
+    });
+  }
+
+  it('text aligned in a monospace editor (CJK two columns wide) places them by display column', () => {
+    const text = readFileSync(path.join(DIR, 'pdf-layout.txt'), 'utf8');
+    const blanked = text
+      .split('\n')
+      .map((l) => (/二、上年结转|（一）予以公开|1\.本机关不掌握|2\.重复申请/.test(l) ? l.replace(/(?<=\s)0(?=\s)/g, ' ') : l))
+      .join('\n');
+    expect(blanked).not.toBe(text);
+    const b = parsed(blanked);
+    expect(b.applications).toEqual(parsed(text).applications);
+    expect(b.applications.granted).toEqual({ naturalPerson: 5, commercialEnterprise: 1, researchInstitution: 0, publicInterestOrg: 0, legalServiceOrg: 0, otherOrg: 0, total: 6 });
+  });
+});
+
 describe('numbers printed above their wrapped label (PDF text)', () => {
   it('a row of 14 numbers is cut in two and the second half takes the next row', () => {
     const lines = readFileSync(path.join(DIR, 'pdf-layout.txt'), 'utf8').split('\n');

@@ -295,7 +295,15 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
     const hint = interiorGaps(tokens);
     const trailing = tokens[n - 1]?.trailingBlanks ?? 0;
     const leading = tokens[0]?.leadingBlanks ?? 0;
-    if (hint.length < width - n && hint.length + trailing === width - n) {
+    const placed = columnsOf(tokens, width);
+    if (placed) {
+      // Columns given by position (PDF text laid out by spaces): the columns no number stands in are the blanks.
+      hint.length = 0;
+      for (let k = 0, t = 0; k < width; k++) {
+        if (placed[t] === k) t++;
+        else hint.push(k);
+      }
+    } else if (hint.length < width - n && hint.length + trailing === width - n) {
       for (let k = width - trailing; k < width; k++) hint.push(k);
     } else if (hint.length < width - n && hint.length + trailing + leading === width - n) {
       // And empty cells between the label and the first number (`2.其他法律… |  |  |  |  |  |  | 0`) are the first.
@@ -417,6 +425,17 @@ function partRefs(tok: NumToken, values: readonly number[]): CellRef[] {
  * Gap positions (in the row's cell order) shown by empty cells between two numbers of the same tab or pipe row:
  * tokens i and i+1 on one line with cell indexes further apart than 1.
  */
+/** The columns of a row's numbers when each was placed by its position, strictly increasing; null otherwise. */
+function columnsOf(tokens: readonly NumToken[], width: number): number[] | null {
+  const out: number[] = [];
+  for (const t of tokens) {
+    const c = t.column;
+    if (c === undefined || c >= width || (out.length > 0 && c <= out[out.length - 1]!)) return null;
+    out.push(c);
+  }
+  return out;
+}
+
 function interiorGaps(tokens: readonly NumToken[]): number[] {
   const gaps: number[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {

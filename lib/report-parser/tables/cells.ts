@@ -25,6 +25,12 @@ export interface NumToken {
   trailingBlanks?: number;
   /** On the first number of a tab or pipe line after a text-only cell: how many empty cells lie between them. */
   leadingBlanks?: number;
+  /** A count alone in its cell of a line laid out by runs of spaces (PDF text): its end offset in the line. */
+  end?: number;
+  /** The same end as a display column (CJK characters two wide), for text aligned by an editor's monospace font. */
+  wend?: number;
+  /** The template column the number's position places it in, where rows of the same table give the columns. */
+  column?: number;
 }
 
 export interface TextToken {

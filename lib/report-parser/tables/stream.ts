@@ -223,6 +223,9 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
     let lastFilled = -1;
     let lastNum: NumToken | null = null;
     let cell = 0;
+    // Wide (CJK) characters before offset wideTo, counted as the line's numbers are met (for display columns).
+    let wide = 0;
+    let wideTo = 0;
     for (let start = first; ; cell++) {
       const end = cellEnd(l, sep, sepText, start, last);
       let s = start;
@@ -249,7 +252,16 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
           // The printed digits are the number's own string unless they start with a zero ("007"); small counts come
           // from V8's number-to-string cache instead of a new slice of the line.
           const raw = e - s > 1 && l.charCodeAt(s) === 48 ? l.slice(s, e) : String(value);
-          nums.push({ kind: 'num', value, raw, line: lineNo, cell, unit: null, glued: false, plainDigits: true });
+          const t: NumToken = { kind: 'num', value, raw, line: lineNo, cell, unit: null, glued: false, plainDigits: true };
+          if (sep === 0) {
+            for (; wideTo < e; wideTo++) {
+              const ch = l.charCodeAt(wideTo);
+              if (ch >= 0x2e80 && ch <= 0xffef && !(ch >= 0xff61 && ch <= 0xffdc)) wide++;
+            }
+            t.end = e;
+            t.wend = e + wide;
+          }
+          nums.push(t);
         } else {
           const mark = nums.length;
           const text = readCell(l.slice(s, e), lineNo, cell, nums);
