@@ -207,6 +207,41 @@ describe('PDF text with zeros left blank: columns by position', () => {
   });
 });
 
+describe('table 1 rows with a blank cell', () => {
+  const parsed = (text: string) => {
+    const r = parseText(text);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.report;
+  };
+  const pipe = readFileSync(path.join(__dirname, 'fixtures/inputs/t4-lost-cell-ambiguous.txt'), 'utf8');
+  const row = '行政规范性文件 | 15 | 14 | 32 |';
+
+  it('a pipe row: the numbers keep the columns their cells show, the blank stays null and is reported', () => {
+    expect(pipe).toContain(row);
+    const mid = parsed(pipe.replace(row, '行政规范性文件 | 15 |  | 32 |'));
+    expect(mid.proactive.normativeDocuments).toEqual({ issued: 15, repealed: null, inForce: 32 });
+    expect(mid.warnings.find((w) => w.row === 'normativeDocuments')).toMatchObject({ code: 'value-blank', detail: { blankCells: [1] } });
+    expect(mid.sources['proactive.normativeDocuments.inForce']?.raw).toBe('32');
+    const first = parsed(pipe.replace(row, '行政规范性文件 |  | 14 | 32 |'));
+    expect(first.proactive.normativeDocuments).toEqual({ issued: null, repealed: 14, inForce: 32 });
+  });
+
+  it('a row that does not show where its blank is: read from the left, and reported', () => {
+    const r = parsed(pipe.replace(row, '行政规范性文件 | 15 | 32'));
+    expect(r.proactive.normativeDocuments).toEqual({ issued: 15, repealed: 32, inForce: null });
+    expect(r.warnings.find((w) => w.row === 'normativeDocuments')?.code).toBe('cells-missing');
+  });
+
+  it('PDF text laid out by spaces: placed by the other three-cell row', () => {
+    const text = readFileSync(path.join(DIR, 'pdf-layout.txt'), 'utf8');
+    const line = '    规章            0              0              2              ';
+    expect(text).toContain(line);
+    const r = parsed(text.replace(line, '    规章                                          2              '));
+    expect(r.proactive.regulations).toEqual({ issued: null, repealed: null, inForce: 2 });
+    expect(r.proactive.normativeDocuments).toEqual({ issued: 3, repealed: 1, inForce: 20 });
+  });
+});
+
 describe('numbers printed above their wrapped label (PDF text)', () => {
   it('a row of 14 numbers is cut in two and the second half takes the next row', () => {
     const lines = readFileSync(path.join(DIR, 'pdf-layout.txt'), 'utf8').split('\n');

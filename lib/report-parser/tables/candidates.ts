@@ -292,28 +292,8 @@ export function rowCandidates(tokens: readonly NumToken[], width: number, groupS
     // the same tab or pipe row (`| 78 | 2 |  |  |  | 0 | 80 |`: zeros left blank, common in real tables): the
     // empty cells say where the gaps are, so that one placement is the reading. Empty cells after the row's last
     // number to the end of its line (an HTML grid row `3, , , , 3` then ten blanks) count too, as the last cells.
-    const hint = interiorGaps(tokens);
-    const trailing = tokens[n - 1]?.trailingBlanks ?? 0;
-    const leading = tokens[0]?.leadingBlanks ?? 0;
-    const placed = columnsOf(tokens, width);
-    if (placed) {
-      // Columns given by position (PDF text laid out by spaces): the columns no number stands in are the blanks.
-      hint.length = 0;
-      for (let k = 0, t = 0; k < width; k++) {
-        if (placed[t] === k) t++;
-        else hint.push(k);
-      }
-    } else if (hint.length < width - n && hint.length + trailing === width - n) {
-      for (let k = width - trailing; k < width; k++) hint.push(k);
-    } else if (hint.length < width - n && hint.length + trailing + leading === width - n) {
-      // And empty cells between the label and the first number (`2.其他法律… |  |  |  |  |  |  | 0`) are the first.
-      const inner = hint.map((k) => k + leading);
-      hint.length = 0;
-      for (let k = 0; k < leading; k++) hint.push(k);
-      for (const k of inner) hint.push(k);
-      for (let k = width - trailing; k < width; k++) hint.push(k);
-    }
-    if (hint.length === width - n) {
+    const hint = blankHint(tokens, width);
+    if (hint) {
       const values: (number | null)[] = [];
       const refs: (CellRef | null)[] = [];
       let t = 0;
@@ -425,6 +405,37 @@ function partRefs(tok: NumToken, values: readonly number[]): CellRef[] {
  * Gap positions (in the row's cell order) shown by empty cells between two numbers of the same tab or pipe row:
  * tokens i and i+1 on one line with cell indexes further apart than 1.
  */
+/**
+ * Where a row with fewer numbers than cells printed its blanks, when the line says so: by the columns positions
+ * gave its numbers, or by the empty cells of a tab or pipe row between its numbers, after its last and before its
+ * first, when they account for every missing cell. The blank cells' indexes, ascending; null when not said.
+ */
+export function blankHint(tokens: readonly NumToken[], width: number): number[] | null {
+  const n = tokens.length;
+  const hint = interiorGaps(tokens);
+  const trailing = tokens[n - 1]?.trailingBlanks ?? 0;
+  const leading = tokens[0]?.leadingBlanks ?? 0;
+  const placed = columnsOf(tokens, width);
+  if (placed) {
+    // Columns given by position (PDF text laid out by spaces): the columns no number stands in are the blanks.
+    hint.length = 0;
+    for (let k = 0, t = 0; k < width; k++) {
+      if (placed[t] === k) t++;
+      else hint.push(k);
+    }
+  } else if (hint.length < width - n && hint.length + trailing === width - n) {
+    for (let k = width - trailing; k < width; k++) hint.push(k);
+  } else if (hint.length < width - n && hint.length + trailing + leading === width - n) {
+    // And empty cells between the label and the first number (`2.其他法律… |  |  |  |  |  |  | 0`) are the first.
+    const inner = hint.map((k) => k + leading);
+    hint.length = 0;
+    for (let k = 0; k < leading; k++) hint.push(k);
+    for (const k of inner) hint.push(k);
+    for (let k = width - trailing; k < width; k++) hint.push(k);
+  }
+  return hint.length === width - n ? hint : null;
+}
+
 /** The columns of a row's numbers when each was placed by its position, strictly increasing; null otherwise. */
 function columnsOf(tokens: readonly NumToken[], width: number): number[] | null {
   const out: number[] = [];

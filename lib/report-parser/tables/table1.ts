@@ -4,7 +4,8 @@
 import { PROACTIVE_ROWS, type TemplateKey } from '../keys';
 import type { Proactive, SourceRef, Warning } from '../types';
 import type { NumToken } from './cells';
-import { splitDigits } from './candidates';
+import { blankHint, splitDigits } from './candidates';
+import { placeByPosition } from './positions';
 import type { StreamRow } from './stream';
 
 export interface Table1Result {
@@ -57,6 +58,11 @@ export function readTable1(rows: readonly StreamRow[], template: TemplateKey, so
   const warnings: Warning[] = [];
   const spec = PROACTIVE_ROWS[template] as Record<string, readonly string[]>;
   const seen = new Set<string>();
+  // Rows of three cells (规章, 行政规范性文件) laid out by spaces: a row with a blank cell is placed by the other's offsets.
+  placeByPosition(rows, 3, (r) => {
+    const k = rowKeyOf(r.fullLabel);
+    return k !== null && spec[k]?.length === 3;
+  });
   for (const row of rows) {
     const key = rowKeyOf(row.fullLabel);
     if (!key || seen.has(key)) continue;
@@ -64,7 +70,8 @@ export function readTable1(rows: readonly StreamRow[], template: TemplateKey, so
     const target = proactive[key];
     if (!fields || !target) continue;
     seen.add(key);
-    const nums = splitRunTogether(row, key, fields.length, warnings);
+    const split = splitRunTogether(row, key, fields.length, warnings);
+    const nums = placeBlanks(split, key, fields.length, row.line, warnings);
     fields.forEach((field, i) => {
       const tok = nums[i];
       if (!tok) return;
@@ -94,6 +101,30 @@ export function readTable1(rows: readonly StreamRow[], template: TemplateKey, so
     }
   }
   return { proactive, warnings };
+}
+
+/**
+ * A row printing fewer numbers than its fields: where the line shows its blank cells (empty cells of a tab or pipe
+ * row, columns by position), the numbers go to their own fields and the blanks stay null; otherwise they are read
+ * from the left, and the row is reported either way.
+ */
+function placeBlanks(nums: NumToken[], key: string, width: number, line: number, warnings: Warning[]): (NumToken | undefined)[] {
+  const n = nums.length;
+  if (n === 0 || n >= width) return nums;
+  const hint = blankHint(nums, width);
+  if (!hint) {
+    warnings.push({ code: 'cells-missing', row: key, line, message: `Table 1 row ${key} has ${n} numbers for ${width} fields; read from the left`, detail: { printed: n } });
+    return nums;
+  }
+  const out: (NumToken | undefined)[] = [];
+  for (let k = 0, t = 0, g = 0; k < width; k++) {
+    if (hint[g] === k) {
+      g++;
+      out.push(undefined);
+    } else out.push(nums[t++]);
+  }
+  warnings.push({ code: 'value-blank', row: key, line, message: `Table 1 row ${key}: cells printed blank stay empty`, detail: { blankCells: hint } });
+  return out;
 }
 
 /**
