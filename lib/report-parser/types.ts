@@ -38,7 +38,7 @@ export const WARNING_CODES = [
   'cells-missing', // a row had fewer cells than the template; the gap was placed by the identities
   'cells-extra', // a row had more cells than the template; the extras were dropped
   'cells-run-together', // digits without a delimiter were split using the identities
-  'split-ambiguous', // more than one split / alignment fits the identities; the first is used and listed
+  'split-ambiguous', // more than one split / alignment fits the identities; the cells they disagree on stay null, all listed
   'value-inferred', // a blank or missing cell was given the value the identities force
   'value-blank', // a blank cell stays null
   'value-misread', // a cell printed as a letter or numeral for a digit (O, 〇 for 0) was read as the digit

@@ -226,6 +226,16 @@ describe('table 1 rows with a blank cell', () => {
     expect(first.proactive.normativeDocuments).toEqual({ issued: null, repealed: 14, inForce: 32 });
   });
 
+  it('digits run together: one split is the reading; several leave the cells they disagree on blank, all listed', () => {
+    const one = parsed(pipe.replace(row, '行政规范性文件1000'));
+    expect(one.proactive.normativeDocuments).toEqual({ issued: 10, repealed: 0, inForce: 0 });
+    const many = parsed(pipe.replace(row, '行政规范性文件151432'));
+    expect(many.proactive.normativeDocuments).toEqual({ issued: null, repealed: null, inForce: null });
+    const amb = many.warnings.find((w) => w.code === 'split-ambiguous' && w.row === 'normativeDocuments');
+    expect((amb?.detail as { readings: number[][] }).readings).toContainEqual([15, 14, 32]);
+    expect(many.sources['proactive.normativeDocuments.issued']).toBeUndefined();
+  });
+
   it('a row that does not show where its blank is: read from the left, and reported', () => {
     const r = parsed(pipe.replace(row, '行政规范性文件 | 15 | 32'));
     expect(r.proactive.normativeDocuments).toEqual({ issued: 15, repealed: 32, inForce: null });

@@ -128,8 +128,9 @@ function placeBlanks(nums: NumToken[], key: string, width: number, line: number,
 }
 
 /**
- * Table 1 has no identities to split run-together digits by: the splits without leading zeros are listed, the
- * first is used, and more than one is reported as ambiguous.
+ * Table 1 has no identities to split run-together digits by: the splits without leading zeros are listed; where
+ * there is one, it is the reading; where there are several, the cells they agree on are read and the others left
+ * blank (split-ambiguous lists every reading), never a guess.
  */
 function splitRunTogether(row: StreamRow, key: string, width: number, warnings: Warning[]): NumToken[] {
   const only = row.nums[0];
@@ -138,9 +139,17 @@ function splitRunTogether(row: StreamRow, key: string, width: number, warnings: 
   const splits = splitDigits(only.raw, width, width + 1);
   const first = splits[0];
   if (!first) return row.nums;
-  warnings.push({ code: 'cells-run-together', row: key, line: only.line, message: `Table 1 row ${key}: digits ${only.raw} run together were split`, detail: { printed: only.raw, chosen: first } });
-  if (splits.length > 1) {
-    warnings.push({ code: 'split-ambiguous', row: key, line: only.line, message: `Table 1 row ${key}: ${splits.length} splits of ${only.raw} are possible; the first is used`, detail: { chosen: first, alternatives: splits.slice(1) } });
+  warnings.push({ code: 'cells-run-together', row: key, line: only.line, message: `Table 1 row ${key}: digits ${only.raw} run together were split`, detail: { printed: only.raw, readings: splits.length } });
+  const undecided: number[] = [];
+  for (let k = 0; k < width; k++) if (splits.some((s) => s[k] !== first[k])) undecided.push(k);
+  if (undecided.length > 0) {
+    warnings.push({
+      code: 'split-ambiguous',
+      row: key,
+      line: only.line,
+      message: `Table 1 row ${key}: ${splits.length} splits of ${only.raw} are possible; the cells they disagree on are left blank`,
+      detail: { undecided, readings: splits },
+    });
   }
-  return first.map((v) => ({ ...only, value: v, raw: String(v), glued: false }));
+  return first.map((v, k) => ({ ...only, value: undecided.includes(k) ? null : v, raw: String(v), glued: false }));
 }
