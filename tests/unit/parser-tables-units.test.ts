@@ -219,6 +219,16 @@ describe('errors never throw', () => {
   });
 });
 
+/** The table-4 fixture (pipe table 3, tab table 4) with one printed piece replaced, parsed; the piece must be there. */
+const T4_FIXTURE = path.join(__dirname, 'fixtures/inputs/t4-lost-cell-ambiguous.txt');
+function parseEdited(from: string, to: string) {
+  const text = readFileSync(T4_FIXTURE, 'utf8');
+  expect(text).toContain(from);
+  const r = parseText(text.replace(from, to));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.report;
+}
+
 describe('solver', () => {
   it('a column lost from every row from 予以公开 to 总计 is placed at the same column in each (all identities hold)', () => {
     // Rows 一 and 二 are complete; every other row prints six numbers, its otherOrg cell dropped with the column.
@@ -249,40 +259,25 @@ describe('solver', () => {
     expect(r.report.sources['reviews.reconsideration.upheld']).toBeUndefined();
   });
   it('table-4 digits run together with a misprinted total are read as printed and the identity fails (no cell invented)', () => {
-    const text = readFileSync(path.join(__dirname, 'fixtures/inputs/t4-lost-cell-ambiguous.txt'), 'utf8');
     const printed = '3\t1\t1\t5\t2\t0\t1\t0\t3\t1\t1\t0\t0\t2';
-    expect(text).toContain(printed);
     // 3 1 0 1 6 | 2 0 1 0 3 | 1 1 0 0 2 run together: 3+1+0+1 is 5, not the 6 printed.
-    const r = parseText(text.replace(printed, '310162010311002'));
-    if (!r.ok) throw new Error(r.error.message);
-    expect(r.report.reviews.reconsideration).toEqual({ upheld: 3, corrected: 1, other: 0, pending: 1, total: 6 });
-    expect(r.report.reviews.litigationDirect).toEqual({ upheld: 2, corrected: 0, other: 1, pending: 0, total: 3 });
-    expect(r.report.checks.filter((c) => !c.passed)).toMatchObject([{ id: 'reviews.reconsideration', left: 5, right: 6 }]);
-    expect(r.report.warnings.map((w) => w.code)).not.toContain('cells-missing');
+    const r = parseEdited(printed, '310162010311002');
+    expect(r.reviews.reconsideration).toEqual({ upheld: 3, corrected: 1, other: 0, pending: 1, total: 6 });
+    expect(r.reviews.litigationDirect).toEqual({ upheld: 2, corrected: 0, other: 1, pending: 0, total: 3 });
+    expect(r.checks.filter((c) => !c.passed)).toMatchObject([{ id: 'reviews.reconsideration', left: 5, right: 6 }]);
+    expect(r.warnings.map((w) => w.code)).not.toContain('cells-missing');
     // The same digits with the total right still split by the identities.
-    const ok = parseText(text.replace(printed, '310152010311002'));
-    if (!ok.ok) throw new Error(ok.error.message);
-    expect(ok.report.checks.filter((c) => !c.passed)).toEqual([]);
+    expect(parseEdited(printed, '310152010311002').checks.filter((c) => !c.passed)).toEqual([]);
   });
   it('a table-3 row of seven digits run together is read as printed, a misprinted cell shown by its failed identities', () => {
-    const text = readFileSync(path.join(__dirname, 'fixtures/inputs/t4-lost-cell-ambiguous.txt'), 'utf8');
-    const row = '2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||';
-    expect(text).toContain(row);
     // 3 0 0 0 0 0 2: the natural-person cell misprinted (2 belongs); seven digits can only be seven cells.
-    const r = parseText(text.replace(row, '2.重复申请 | 3000002 | ||'));
-    if (!r.ok) throw new Error(r.error.message);
-    expect(r.report.applications.notProcessedDuplicate).toEqual({ naturalPerson: 3, commercialEnterprise: 0, researchInstitution: 0, publicInterestOrg: 0, legalServiceOrg: 0, otherOrg: 0, total: 2 });
-    const failed = r.report.checks.filter((c) => !c.passed).map((c) => [c.id, c.left, c.right]);
+    const r = parseEdited('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||', '2.重复申请 | 3000002 | ||');
+    expect(r.applications.notProcessedDuplicate).toEqual({ naturalPerson: 3, commercialEnterprise: 0, researchInstitution: 0, publicInterestOrg: 0, legalServiceOrg: 0, otherOrg: 0, total: 2 });
+    const failed = r.checks.filter((c) => !c.passed).map((c) => [c.id, c.left, c.right]);
     expect(failed).toEqual([['row.notProcessedDuplicate', 3, 2], ['outcomes.naturalPerson', 62, 61]]);
   });
   describe('OCR markdown cells', () => {
-    const text = readFileSync(path.join(__dirname, 'fixtures/inputs/t4-lost-cell-ambiguous.txt'), 'utf8');
-    const parseWith = (from: string, to: string) => {
-      expect(text).toContain(from);
-      const r = parseText(text.replace(from, to));
-      if (!r.ok) throw new Error(r.error.message);
-      return r.report;
-    };
+    const parseWith = parseEdited;
 
     it('a cell of the letter O or the numeral 〇 alone reads as 0, each one reported with its line', () => {
       const r = parseWith('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||', '2.重复申请 | 2 | O | 0 | o | 0 | 〇 | 2 | ||');
