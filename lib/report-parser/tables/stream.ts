@@ -287,7 +287,8 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
         }
         if (gapBefore > 0 && !hadText && nums.length > mark0) (nums[mark0] as NumToken).leadingBlanks = gapBefore;
         lastFilled = cell;
-        const t = nums[nums.length - 1];
+        // (Read in bounds only: an out-of-bounds load of an empty array is a slow path in V8.)
+        const t = nums.length > 0 ? nums[nums.length - 1] : undefined;
         lastNum = t !== undefined && t.line === lineNo && t.cell === cell ? t : null;
       }
       else if (sep !== 0) blanks++;
