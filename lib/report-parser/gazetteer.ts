@@ -38,6 +38,8 @@ export interface Gazetteer {
   maxUpperNameLength: number;
   /** First two characters of every name: most positions in a text start no name at all. */
   prefixes: Set<string>;
+  /** Length of the longest name starting with each two characters (a scan tries no longer slices there). */
+  longestByPrefix: Map<string, number>;
   /** Last two characters of every province, city and county name (and zone), for backward scans. */
   upperSuffixes: Set<string>;
   /** Every prefix (2+ characters) of a province, city or county name (and zone): a name walk stops at the first miss. */
@@ -118,9 +120,12 @@ function build(): Gazetteer {
     const short = shortName(e.name);
     if (short) push(byShortName, short, e);
   }
+  const longestByPrefix = new Map<string, number>();
   for (const name of [...byName.keys(), ...Object.keys(NONSTANDARD_ZONES)]) {
     maxNameLength = Math.max(maxNameLength, name.length);
-    prefixes.add(name.slice(0, 2));
+    const two = name.slice(0, 2);
+    prefixes.add(two);
+    if ((longestByPrefix.get(two) ?? 0) < name.length) longestByPrefix.set(two, name.length);
   }
   maxUpperNameLength = Math.max(maxUpperNameLength, ...Object.keys(NONSTANDARD_ZONES).map((n) => n.length));
   const children = new Map<string, RegionEntry[]>();
@@ -139,7 +144,7 @@ function build(): Gazetteer {
   };
   for (const e of entries) if (e.level <= 3 && !PSEUDO_LEVELS.has(e.name)) addTails(e.name);
   for (const name of Object.keys(NONSTANDARD_ZONES)) addTails(name);
-  return { entries, byCode, byName, byShortName, maxNameLength, maxUpperNameLength, prefixes, upperSuffixes, upperPrefixes, upperTails, children };
+  return { entries, byCode, byName, byShortName, maxNameLength, maxUpperNameLength, prefixes, longestByPrefix, upperSuffixes, upperPrefixes, upperTails, children };
 }
 
 export function gazetteer(): Gazetteer {

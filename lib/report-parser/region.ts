@@ -50,7 +50,7 @@ export function scanPlaces(s: string): PlaceMention[] {
   let i = 0;
   while (i < s.length) {
     let found: PlaceMention | null = null;
-    const maxLen = g.prefixes.has(s.slice(i, i + 2)) ? Math.min(g.maxNameLength, s.length - i) : 0;
+    const maxLen = Math.min(g.longestByPrefix.get(s.slice(i, i + 2)) ?? 0, s.length - i);
     for (let len = maxLen; len >= 2; len--) {
       const cand = s.slice(i, i + len);
       const entries = lookupName(cand);

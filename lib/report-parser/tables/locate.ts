@@ -139,13 +139,16 @@ function markMarginNumbers(lines: readonly string[], from: number, to: number, s
  */
 function markPageBreaks(lines: readonly string[], from: number, to: number, skip: Uint8Array): void {
   let breaks = 0;
-  for (let i = from; i < to; i++) if ((lines[i] ?? '').indexOf('\f') !== -1) breaks++;
   let indented = 0;
   let flush = 0;
   for (let i = from; i < to; i++) {
     const raw = lines[i] ?? '';
-    if (raw.length > 8 || !BARE_NUMBER.test(raw.indexOf('\f') === -1 ? raw : raw.replace(/\f/g, ''))) continue;
-    if (/^[\s\f]*\s/.test(raw.replace(/\f/g, ''))) indented++;
+    const feed = raw.indexOf('\f') !== -1;
+    if (feed) breaks++;
+    if (raw.length > 8) continue;
+    const t = feed ? raw.replace(/\f/g, '') : raw;
+    if (!BARE_NUMBER.test(t)) continue;
+    if (/^\s/.test(t)) indented++;
     else flush++;
   }
   if (breaks === 0) {

@@ -26,11 +26,18 @@ const KEYWORDS: readonly (readonly [string, string])[] = [
   ['行政强制', 'coercion'],
 ];
 
+const LONGEST_KEYWORD = Math.max(...KEYWORDS.map(([w]) => w.length));
+
 function rowKeyOf(label: string): string | null {
   let best: string | null = null;
   let bestEnd = -1;
+  // Only a keyword ending in the last three characters counts (below): it lies within the label's tail, so only the
+  // tail is searched (gathered labels carry long headers before the row name).
+  const from = Math.max(0, label.length - 3 - LONGEST_KEYWORD);
+  const tail = from === 0 ? label : label.slice(from);
   for (const [word, key] of KEYWORDS) {
-    const i = label.lastIndexOf(word);
+    const t = tail.lastIndexOf(word);
+    const i = t < 0 ? t : t + from;
     if (i < 0) continue;
     const end = i + word.length;
     if (end > bestEnd) {
