@@ -68,6 +68,11 @@ export class CompactLines {
       pos = find(starts[line + 1] ?? text.length);
     }
   }
+  /** Whether any line holds `needle` (one search of the whole text). */
+  has(needle: string): boolean {
+    this.lineStarts();
+    return (this.text as string).indexOf(needle) !== -1;
+  }
   /** The last line at or before `from` that holds `ch`, or -1 when none. */
   prev(from: number, ch: string): number {
     if (from < 0) return -1;

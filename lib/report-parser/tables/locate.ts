@@ -75,7 +75,7 @@ export function findFurniture(lines: readonly string[], from: number, to: number
     const raw = lines[i] ?? '';
     // Cheap pre-test without allocating: page furniture has a dash, 页, a slash, or is a bare number far from the
     // margin (centred by pdftotext).
-    if (hints ? ((hints[i] ?? 0) & HAS_MARK) === 0 && !(raw.charCodeAt(0) === 32 && raw.startsWith('        ')) : !mayBeFurniture(raw)) continue;
+    if (hints ? ((hints[i] ?? 0) & HAS_MARK) === 0 && !indentedByEight(raw) : !mayBeFurniture(raw)) continue;
     if (raw.length > 40 && raw.indexOf('\f') === -1 && raw.trimStart().length > 16) continue;
     const t = raw.indexOf('\f') === -1 ? raw.trim() : raw.replace(/\f/g, '').trim();
     if (t === '' || t.length > 16) continue;
@@ -93,7 +93,8 @@ export function findFurniture(lines: readonly string[], from: number, to: number
       }
     }
   }
-  markPageBreaks(lines, from, to, skip);
+  // Text without a form feed anywhere (the stored text shows it in one search) has no page breaks to look at.
+  markPageBreaks(lines, from, to, skip, original ? original.has('\f') : true);
   for (const [header, count] of headerCount) {
     if (count < 3) continue;
     for (let i = from; i < to; i++) {
@@ -105,6 +106,41 @@ export function findFurniture(lines: readonly string[], from: number, to: number
 }
 
 const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
+
+/** Whitespace as \s (and String.prototype.trim) sees it. */
+function isSpaceCode(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+
+/**
+ * What BARE_NUMBER tests, for a line without form feeds, read by character codes: 0 when the line is not a bare
+ * number of 1–3 digits, 1 when it is one at the margin, 2 when it is one after whitespace (indented).
+ */
+function bareNumberKind(t: string): 0 | 1 | 2 {
+  const n = t.length;
+  let i = 0;
+  while (i < n && isSpaceCode(t.charCodeAt(i))) i++;
+  const start = i;
+  while (i < n && i - start < 4) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  const digits = i - start;
+  if (digits < 1 || digits > 3) return 0;
+  while (i < n && isSpaceCode(t.charCodeAt(i))) i++;
+  if (i !== n) return 0;
+  return start > 0 ? 2 : 1;
+}
+
+/** The line starts with at least eight spaces (pdftotext -layout's centring). */
+function indentedByEight(raw: string): boolean {
+  if (raw.length < 8) return false;
+  for (let k = 0; k < 8; k++) if (raw.charCodeAt(k) !== 32) return false;
+  return true;
+}
 const RUNNING_HEADER = /报告/;
 
 /**
@@ -137,19 +173,18 @@ function markMarginNumbers(lines: readonly string[], from: number, to: number, s
  * cells are indented (a tab), a page number at the margin is furniture; where the cells are at the margin too, it
  * could be a cell and is left to the table.
  */
-function markPageBreaks(lines: readonly string[], from: number, to: number, skip: Uint8Array): void {
+function markPageBreaks(lines: readonly string[], from: number, to: number, skip: Uint8Array, mayHaveFeeds: boolean): void {
   let breaks = 0;
   let indented = 0;
   let flush = 0;
   for (let i = from; i < to; i++) {
     const raw = lines[i] ?? '';
-    const feed = raw.indexOf('\f') !== -1;
+    const feed = mayHaveFeeds && raw.indexOf('\f') !== -1;
     if (feed) breaks++;
     if (raw.length > 8) continue;
-    const t = feed ? raw.replace(/\f/g, '') : raw;
-    if (!BARE_NUMBER.test(t)) continue;
-    if (/^\s/.test(t)) indented++;
-    else flush++;
+    const kind = bareNumberKind(feed ? raw.replace(/\f/g, '') : raw);
+    if (kind === 2) indented++;
+    else if (kind === 1) flush++;
   }
   if (breaks === 0) {
     markMarginNumbers(lines, from, to, skip, indented, flush);
