@@ -474,6 +474,8 @@ function boundedSearch(ev: Evaluator, slots: readonly Slot[], rowOf: Int32Array)
     // The first solutions found differ mostly in the last rows searched: a row whose reading is the same in all of
     // them may still have another, equally good one. Each such row is searched once more with its chosen reading
     // excluded, so that every ambiguous row is reported, not only the last ones.
+    // A search that stopped short of its limit saw every reading at this allowance: none is left to find.
+    if (found.length < MAX_SOLUTIONS) return found;
     const best = found[0] as number[];
     for (let p = 0; p < V && !overBudget; p++) {
       const s = vars[p] ?? 0;
