@@ -3,12 +3,11 @@
  * name (鲤城区人民政府开元街道办事处 → 开元街道办事处), and its kind.
  */
 import type { AgencyKind } from './types';
-import { lookupName as lookupNameImport, mayStartUpperName as mayStartUpperNameImport } from './region';
+import { longestUpperName as longestUpperNameImport } from './gazetteer';
 
 // Bound once: run through tsx (CommonJS), each use of an imported name is a getter call on the other module's
-// exports, and these run per line, cell or candidate name.
-const lookupName = lookupNameImport;
-const mayStartUpperName = mayStartUpperNameImport;
+// exports.
+const longestUpperName = longestUpperNameImport;
 
 /** A name that ends like an organisation, not like a place. */
 export const BODY_SUFFIX =
@@ -22,14 +21,8 @@ const UNIT_SUFFIX = /(?:政府信息公开|政务公开|信息公开)(?:工作)?
 
 /** The longest county-or-higher place name at the start of `s`. */
 export function leadingPlace(s: string): string | null {
-  // Walk up from two characters while some upper name still starts so: a few lookups instead of fifteen slices.
-  let best: string | null = null;
-  for (let len = 2, max = Math.min(s.length, 16); len <= max; len++) {
-    const cand = s.slice(0, len);
-    if (!mayStartUpperName(cand)) break;
-    if (lookupName(cand).some((e) => e.level <= 3)) best = cand;
-  }
-  return best;
+  const len = longestUpperName(s, 16);
+  return len === 0 ? null : s.slice(0, len);
 }
 
 /** Clean a printed name: markup, quotes and spaces out; 政府办公室 → 人民政府办公室; unit suffixes dropped. */
