@@ -18,7 +18,7 @@ import { extractMeta } from './meta';
 import { normalizeText, toMatchForm as toMatchFormImport } from './normalize';
 import { CompactLines } from './tables/compact-lines';
 import { detectTemplate, findFurniture, findSections } from './tables/locate';
-import { ZERO_LETTERS } from './tables/cells';
+import { misreadCount } from './tables/cells';
 import { streamRows, type StreamRow } from './tables/stream';
 import { emptyProactive, readTable1 } from './tables/table1';
 import { readTable3 } from './tables/table3';
@@ -150,14 +150,15 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
     }),
   ];
 
-  // Cells read as 0 from a letter or numeral (OCR's O, a written-out 〇): each is said, with its line. The sources
+  // Cells read from letters (OCR's O for 0 and l for 1, a written-out 〇): each is said, with its line. The sources
   // (~200 keys) are only walked when some row holds such a token: enumerating them costs ~10% of a parse.
   const misread = (rows: StreamRow[] | null): boolean =>
-    rows !== null && rows.some((r) => r.nums.some((t) => !t.plainDigits && t.raw.length === 1 && ZERO_LETTERS.test(t.raw)));
+    rows !== null && rows.some((r) => r.nums.some((t) => !t.plainDigits && t.value !== null && misreadCount(t.raw) >= 0));
   if (misread(rows1) || misread(rows3) || misread(rows4)) {
     for (const [path, ref] of Object.entries(sources)) {
-      if (ref.raw !== undefined && ref.raw.length === 1 && ZERO_LETTERS.test(ref.raw)) {
-        warnings.push({ code: 'value-misread', row: path.split('.')[1], line: ref.line, message: `${path}: printed "${ref.raw}", read as 0`, detail: { printed: ref.raw, value: 0 } });
+      const value = ref.raw === undefined ? -1 : misreadCount(ref.raw);
+      if (value >= 0) {
+        warnings.push({ code: 'value-misread', row: path.split('.')[1], line: ref.line, message: `${path}: printed "${ref.raw}", read as ${value}`, detail: { printed: ref.raw, value } });
       }
     }
   }

@@ -41,7 +41,7 @@ export const WARNING_CODES = [
   'split-ambiguous', // more than one split / alignment fits the identities; the cells they disagree on stay null, all listed
   'value-inferred', // a blank or missing cell was given the value the identities force
   'value-blank', // a blank cell stays null
-  'value-misread', // a cell printed as a letter or numeral for a digit (O, 〇 for 0) was read as the digit
+  'value-misread', // a cell printed with letters or a numeral for digits (O, 〇 for 0; l, I for 1) was read as those digits
   'label-fuzzy', // a row label matched only approximately (typo, OCR)
   'row-missing', // a template row was not found
   'table-missing', // a whole table (1 or 4) was not found

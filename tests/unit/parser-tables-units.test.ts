@@ -289,6 +289,28 @@ describe('solver', () => {
       expect(r.checks.filter((c) => !c.passed)).toEqual([]);
     });
 
+    it('OCR letters for 1 and for digits inside a count (l, I, 1O, 2l) are read as those digits, each reported', () => {
+      const r = parseWith('一、本年新收政府信息公开申请数量 | 60 | 12 | 1 | 2 | 3 | 2 | 80 | ||', '一、本年新收政府信息公开申请数量 | 6O | 12 | l | 2 | 3 | 2 | 8O | ||');
+      expect(r.applications.newReceived).toEqual({ naturalPerson: 60, commercialEnterprise: 12, researchInstitution: 1, publicInterestOrg: 2, legalServiceOrg: 3, otherOrg: 2, total: 80 });
+      const misread = r.warnings.filter((w) => w.code === 'value-misread').map((w) => w.detail as { printed: string; value: number });
+      expect(misread.sort((a, b) => a.printed.localeCompare(b.printed))).toEqual([
+        { printed: '6O', value: 60 },
+        { printed: '8O', value: 80 },
+        { printed: 'l', value: 1 },
+      ]);
+      expect(r.checks.filter((c) => !c.passed)).toEqual([]);
+      const r2 = parseWith('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||', '2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2l | ||');
+      expect(r2.applications.notProcessedDuplicate.total).toBe(21);
+      // Read as printed: the misread total makes its row identity fail rather than being corrected.
+      expect(r2.checks.find((c) => c.id === 'row.notProcessedDuplicate')).toMatchObject({ passed: false, left: 2, right: 21 });
+    });
+
+    it('letters that are a word, not a count, are not read as digits', () => {
+      const r = parseWith('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||', '2.重复申请 | 2 | lO | 0 | 0 | 0 | 0 | 2 | ||');
+      expect(r.warnings.filter((w) => w.code === 'value-misread')).toEqual([]);
+      expect(r.applications.notProcessedDuplicate.commercialEnterprise).not.toBe(10);
+    });
+
     it('digits set apart by a space inside one delimited cell are one number when that gives the row its seven cells', () => {
       const r = parseWith('一、本年新收政府信息公开申请数量 | 60 | 12 | 1 | 2 | 3 | 2 | 80 | ||', '一、本年新收政府信息公开申请数量 | 6 0 | 12 | 1 | 2 | 3 | 2 | 8 0 | ||');
       expect(r.applications.newReceived).toEqual({ naturalPerson: 60, commercialEnterprise: 12, researchInstitution: 1, publicInterestOrg: 2, legalServiceOrg: 3, otherOrg: 2, total: 80 });

@@ -58,12 +58,45 @@ function isBlankWord(c: string): boolean {
   return true;
 }
 
-/** O, o, Ｏ, ｏ, 〇, ○: a cell that is only one of them reads as 0 (see `ZERO_LETTERS`). */
+/** O, o, Ｏ, ｏ, 〇, ○ read as 0. */
 function isZeroLetter(ch: number): boolean {
   return ch === 0x4f || ch === 0x6f || ch === 0xff2f || ch === 0xff4f || ch === 0x3007 || ch === 0x25cb;
 }
-/** The printed forms `readCell` reads as 0 besides the digit: the parser reports each one it read (value-misread). */
-export const ZERO_LETTERS = /^[Ooｏ\uFF2F〇○]$/;
+
+/** The digit a letter stands for where OCR (or a typist) put it in a number: O/o/〇/○ for 0, l/I for 1; else -1. */
+function lookalikeDigit(ch: number): number {
+  if (isZeroLetter(ch)) return 0;
+  if (ch === 0x6c /* l */ || ch === 0x49 /* I */ || ch === 0xff4c /* ｌ */ || ch === 0xff29 /* Ｉ */) return 1;
+  return -1;
+}
+
+/**
+ * The value of a cell that is a count with letters in place of digits (OCR's O for 0 and l for 1: `O`, `l`, `1O`,
+ * `2l`), at most six characters; -1 for anything else. A lone letter counts; two or more characters need a real
+ * digit among them, so that a word (`lO`, `Il`) is not taken for a number. The parser reports each cell read so
+ * (value-misread).
+ */
+export function misreadCount(c: string): number {
+  const n = c.length;
+  if (n === 0 || n > 6) return -1;
+  let value = 0;
+  let digits = 0;
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const ch = c.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      value = value * 10 + (ch - 48);
+      digits++;
+      continue;
+    }
+    const d = lookalikeDigit(ch);
+    if (d < 0) return -1;
+    value = value * 10 + d;
+    letters++;
+  }
+  if (letters === 0 || (n > 1 && digits === 0)) return -1;
+  return value;
+}
 
 function blankToken(raw: string, line: number, cell: number): NumToken {
   return { kind: 'num', value: null, raw, line, cell, unit: null, glued: false, plainDigits: false };
@@ -112,10 +145,14 @@ export function readCell(c: string, line: number, cell: number, nums: NumToken[]
     nums.push(blankToken(c, line, cell));
     return null;
   }
-  // A cell of one letter O or numeral 〇/○ alone is a zero (OCR's misreading, or the numeral written out).
-  if (c.length === 1 && isZeroLetter(c.charCodeAt(0))) {
-    nums.push({ kind: 'num', value: 0, raw: c, line, cell, unit: null, glued: false, plainDigits: false });
-    return null;
+  // A count with letters for digits: O or numeral 〇/○ for 0 (OCR's misreading, or the numeral written out), l or I
+  // for 1. Its digits are not split as digits run together (plainDigits false).
+  if (c.length <= 6) {
+    const v = misreadCount(c);
+    if (v >= 0) {
+      nums.push({ kind: 'num', value: v, raw: c, line, cell, unit: null, glued: false, plainDigits: false });
+      return null;
+    }
   }
   const lastCode = c.charCodeAt(c.length - 1);
   const mayEndInNumber =
