@@ -44,7 +44,9 @@ export function toMatchForm(s: string): string {
   return out + String.fromCharCode(...chunk);
 }
 
-const NOT_WORDS = /[ \t\f\v\r"'“”‘’「」『』·•]+/g;
+// Spaces of every kind but the newline (NBSP, ideographic and fixed-width spaces too: the stored text keeps them),
+// and quotes.
+const NOT_WORDS = /[ \t\f\v\r\u00a0\u2002-\u200b\u3000"'“”‘’「」『』·•]+/g;
 
 /** Label key: matching form without whitespace or quotes, for comparing labels by their words. */
 export function labelKey(s: string): string {
@@ -58,7 +60,7 @@ export function compactText(s: string): string {
     const c = s.charCodeAt(i);
     if (c <= 0x27 ? c === 32 || c === 9 || c === 12 || c === 11 || c === 13 || c === 34 || c === 39
       : c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x300c || c === 0x300d ||
-        c === 0x300e || c === 0x300f || c === 0xb7 || c === 0x2022) {
+        c === 0x300e || c === 0x300f || c === 0xb7 || c === 0x2022 || c === 0xa0 || c === 0x3000 || (c >= 0x2002 && c <= 0x200b)) {
       return s.replace(NOT_WORDS, '');
     }
   }

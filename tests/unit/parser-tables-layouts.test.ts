@@ -194,6 +194,19 @@ describe('PDF text with zeros left blank: columns by position', () => {
     });
   }
 
+  it('columns set apart by no-break spaces (U+00A0) instead of spaces: the same table', () => {
+    const text = readFileSync(path.resolve(process.cwd(), '../shared/corpus', 'huaian-2024.layout.txt'), 'utf8');
+    const nbsp = text
+      .split('\n')
+      .map((l) => ([...l.matchAll(/(?<=\s)\d+(?=\s|$)/g)].length === 7 ? l.replace(/ {2}/g, '\u00a0\u00a0') : l))
+      .join('\n');
+    expect(nbsp).not.toBe(text);
+    const a = parsed(text);
+    const b = parsed(nbsp);
+    expect(b.applications).toEqual(a.applications);
+    expect(b.checks.filter((c) => !c.passed)).toEqual([]);
+  });
+
   it('text aligned in a monospace editor (CJK two columns wide) places them by display column', () => {
     const text = readFileSync(path.join(DIR, 'pdf-layout.txt'), 'utf8');
     const blanked = text
