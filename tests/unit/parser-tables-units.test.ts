@@ -258,6 +258,17 @@ describe('solver', () => {
     expect(readings).toContainEqual([3, 1, 0, 1, 5, 2, 0, 1, 0, 3, 1, 1, 0, 0, 2]);
     expect(r.report.sources['reviews.reconsideration.upheld']).toBeUndefined();
   });
+  it('a table-4 row whose first cells are blank keeps its numbers in the columns its empty cells show (tabs and pipes)', () => {
+    const printed = '3\t1\t1\t5\t2\t0\t1\t0\t3\t1\t1\t0\t0\t2';
+    // Only litigation after reconsideration printed: 1 1 in its first two cells, 2 as its total; the rest blank.
+    for (const row of ['\t\t\t\t\t\t\t\t\t\t1\t1\t\t\t2', '| | | | | | | | | | | 1 | 1 | | | 2 |']) {
+      const r = parseEdited(printed, row);
+      expect(r.reviews.litigationAfterReconsideration).toEqual({ upheld: 1, corrected: 1, other: 0, pending: 0, total: 2 });
+      // The groups printed entirely blank are not made up: no identity forces them.
+      expect(r.reviews.reconsideration.total).toBeNull();
+      expect(r.reviews.litigationDirect.total).toBeNull();
+    }
+  });
   it('table-4 digits run together with a misprinted total are read as printed and the identity fails (no cell invented)', () => {
     const printed = '3\t1\t1\t5\t2\t0\t1\t0\t3\t1\t1\t0\t0\t2';
     // 3 1 0 1 6 | 2 0 1 0 3 | 1 1 0 0 2 run together: 3+1+0+1 is 5, not the 6 printed.
@@ -300,7 +311,7 @@ describe('solver', () => {
       ]);
       expect(r.checks.filter((c) => !c.passed)).toEqual([]);
       const r2 = parseWith('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||', '2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2l | ||');
-      expect(r2.applications.notProcessedDuplicate.total).toBe(21);
+      expect(r2.applications.notProcessedDuplicate?.total).toBe(21);
       // Read as printed: the misread total makes its row identity fail rather than being corrected.
       expect(r2.checks.find((c) => c.id === 'row.notProcessedDuplicate')).toMatchObject({ passed: false, left: 2, right: 21 });
     });
@@ -308,7 +319,7 @@ describe('solver', () => {
     it('letters that are a word, not a count, are not read as digits', () => {
       const r = parseWith('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||', '2.重复申请 | 2 | lO | 0 | 0 | 0 | 0 | 2 | ||');
       expect(r.warnings.filter((w) => w.code === 'value-misread')).toEqual([]);
-      expect(r.applications.notProcessedDuplicate.commercialEnterprise).not.toBe(10);
+      expect(r.applications.notProcessedDuplicate?.commercialEnterprise).not.toBe(10);
     });
 
     it('digits set apart by a space inside one delimited cell are one number when that gives the row its seven cells', () => {

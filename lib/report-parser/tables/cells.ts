@@ -269,7 +269,10 @@ export function lineTokens(line: string, lineNo: number, out: Token[]): void {
     const s = trimStart(l, start, end);
     const e = trimEnd(l, s, end);
     if (e > s) {
-      const gapBefore = sep !== 0 && lastFilled >= 0 && lastNum === null ? cell - lastFilled - 1 : 0;
+      const gapBefore =
+        sep === 0 ? 0
+        : lastFilled >= 0 ? (lastNum === null ? cell - lastFilled - 1 : 0)
+        : cell - (sep === 124 && l.charCodeAt(trimStart(l, 0, l.length)) === 124 ? 1 : 0);
       nums.length = 0;
       const text = readCell(l.slice(s, e), lineNo, cell, nums);
       if (text !== null) out.push({ kind: 'text', text, line: lineNo, cell });

@@ -31,6 +31,13 @@ const PIPE = 124;
 // The per-character helpers are this module's own, not imported: run through tsx (CommonJS), every call to an
 // imported function is a property load on the other module's exports, which made the cell loop ~40% slower.
 
+/** The char code of the first non-space character of l (-1 when none). */
+function firstNonSpace(l: string): number {
+  let k = 0;
+  while (k < l.length && isSpace(l.charCodeAt(k))) k++;
+  return k < l.length ? l.charCodeAt(k) : -1;
+}
+
 /** The char code of the last non-space character of l (-1 when none). */
 function lastNonSpace(l: string): number {
   let k = l.length;
@@ -235,7 +242,12 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
       if (e > s) {
         // Empty cells between a label and the first number of a tab or pipe line (leadingBlanks), when the cell
         // before them was text only.
-        const gapBefore = sep !== 0 && lastFilled >= 0 && lastNum === null ? cell - lastFilled - 1 : 0;
+        // Or, on a line whose first filled cell holds its numbers (no label: a table-4 row, an HTML row of numbers),
+        // the empty cells before it (a pipe row's opening pipe is not one).
+        const gapBefore =
+          sep === 0 ? 0
+          : lastFilled >= 0 ? (lastNum === null ? cell - lastFilled - 1 : 0)
+          : cell - (sep === PIPE && firstNonSpace(l) === PIPE ? 1 : 0);
         const mark0 = nums.length;
         let hadText = false;
         // A plain count (most cells of a table): its value read in place.
