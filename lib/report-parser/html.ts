@@ -92,7 +92,10 @@ function collectRows(table: Node): Node[] {
 
 /** Lay the rows on a grid; a spanning cell's text sits in its first row and column, covered slots stay ''. */
 export function tableToLines(table: Node): string[] {
-  const grid: string[][] = [];
+  // Cells a colspan covers beyond its first: blank in the grid, except at the end of a row, where they are dropped
+  // (a last cell spanning two columns is one cell, not one and a blank: 政府集中采购 | &nbsp; | 0元 colspan=2).
+  const SPANNED = null;
+  const grid: (string | null)[][] = [];
   const rows = collectRows(table);
   rows.forEach((tr, r) => {
     grid[r] ??= [];
@@ -106,14 +109,17 @@ export function tableToLines(table: Node): string[] {
       const text = cellText(td);
       for (let dr = 0; dr < rs; dr++) {
         const target = (grid[r + dr] ??= []);
-        for (let dc = 0; dc < cs; dc++) target[c + dc] = dr === 0 && dc === 0 ? text : '';
+        for (let dc = 0; dc < cs; dc++) target[c + dc] = dc > 0 ? SPANNED : dr === 0 ? text : '';
       }
       c += cs;
     }
   });
   const lines: string[] = [];
   for (const row of grid) {
-    const cells = Array.from(row ?? [], (v) => v ?? '');
+    const spanned = row ?? [];
+    let end = spanned.length;
+    while (end > 0 && spanned[end - 1] === SPANNED) end--;
+    const cells = Array.from(spanned.slice(0, end), (v) => v ?? '');
     if (cells.some((v) => v !== '')) lines.push(cells.join('\t'));
   }
   return lines;

@@ -152,10 +152,17 @@ describe('htmlToText', () => {
     expect(lines).toContain('\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计');
   });
 
-  it('keeps every row on one line with the same number of cells', () => {
+  it('keeps every row on one line with the same number of cells, but for the columns a last cell spans', () => {
     const rows = lines.filter((l) => l.includes('\t'));
     expect(rows).toHaveLength(6);
-    for (const r of rows) expect(r.split('\t')).toHaveLength(10);
+    for (const r of rows.slice(1)) expect(r.split('\t')).toHaveLength(10);
+    // 申请人情况 spans the last seven columns: one cell, no six blanks after it.
+    expect(rows[0]).toBe('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况');
+  });
+
+  it('a blank cell before a last cell that spans two columns stays blank (the printed number keeps its column)', () => {
+    const out = htmlToText('<table><tr><td>政府集中采购</td><td>&nbsp;</td><td colspan="2">0元</td></tr><tr><td>政府集中采购</td><td>3</td><td colspan="2"></td></tr></table>');
+    expect(out).toBe('政府集中采购\t\t0元\n政府集中采购\t3\t\n');
   });
 
   it('survives markup nested 50,000 deep (no call-stack overflow)', () => {

@@ -148,6 +148,14 @@ describe('rowCandidates', () => {
     expect(r.report.warnings.some((w) => w.code === 'value-inferred' && w.row === 'deniedStateSecret')).toBe(true);
     expect(r.report.sources['applications.deniedStateSecret.total']?.cell).toBe(-1);
   });
+  it('an HTML table-1 row whose amount spans the last two columns keeps a blank count blank and the amount in its column', async () => {
+    // <td>政府集中采购</td><td>&nbsp;</td><td colspan="2">0元</td>
+    const html = readFileSync(path.join(__dirname, 'fixtures/inputs/html-procurement-spanned.html'));
+    const r = await parseReport(html, { fileName: 'procurement.html' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.report.proactive.procurement).toEqual({ projects: null, amountYuan: 0 });
+    expect(r.report.warnings).toContainEqual(expect.objectContaining({ code: 'value-blank', row: 'procurement' }));
+  });
   it('glued digits become split candidates', () => {
     const c = rowCandidates([tok('123000015', true)], 7, 7);
     expect(c).toMatchObject([{ kind: 'split', values: [12, 3, 0, 0, 0, 0, 15] }]);
