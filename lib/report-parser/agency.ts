@@ -30,7 +30,13 @@ export function cleanAgency(raw: string): string {
   let s = raw.replace(/[\s#*>《》“”"'「」【】]/g, '').replace(/^关于/, '').replace(/关于$/, '');
   s = s.replace(/(?:的)?(?:门户)?网站$/, '');
   const unit = UNIT_SUFFIX.exec(s);
-  if (unit && unit.index > 0 && BODY_SUFFIX.test(s.slice(0, unit.index))) s = s.slice(0, unit.index);
+  if (unit && unit.index > 0) {
+    // 人民政府信息公开办: the suffix found starts inside the body's name (政府|信息公开办), which keeps its 政府.
+    const cut = BODY_SUFFIX.test(s.slice(0, unit.index)) ? unit.index
+      : unit[0].startsWith('政府') && BODY_SUFFIX.test(s.slice(0, unit.index + 2)) ? unit.index + 2
+      : -1;
+    if (cut > 0) s = s.slice(0, cut);
+  }
   s = s.replace(/(?<!人民)政府(?=办公室$|$)/, '人民政府');
   return s;
 }

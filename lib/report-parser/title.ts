@@ -7,6 +7,9 @@ import { toMatchForm } from './normalize';
 
 const TITLE =
   /^(.*?)[（(]?\s*((?:19|20)\d{2})\s*年\s*度?\s*[)）]?\s*(.{0,24}?)(?:的)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
+// The year after the title, in brackets: 鲤城区政府信息公开工作年度报告（2022年度）.
+const TITLE_YEAR_AFTER =
+  /^(.{2,40}?)(?:的)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)\s*[（(【［[]\s*((?:19|20)\d{2})\s*(?:年\s*度?)?\s*[)）】］\]]$/;
 export const DOC_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,16}[〔[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号$/;
 const DATE_LINE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 // 2024-02-06, 2024.2.6, 2024/02/06 on a line of its own.
@@ -119,7 +122,13 @@ export function findTitle(lines: readonly string[], end: number): TitleInfo | nu
     if (!s) continue;
     seen++;
     if (s.length > 80 || /[。；]/.test(s)) continue;
-    const m = TITLE.exec(arabicYears(s));
+    const years = arabicYears(s);
+    const after = TITLE.test(years) ? null : TITLE_YEAR_AFTER.exec(years);
+    if (after) {
+      const issuer = after[1]!.trim().replace(/人民$/, '人民政府');
+      return { title: s, issuer, year: Number(after[2]), line: i + 1 };
+    }
+    const m = TITLE.exec(years);
     if (!m) continue;
     let issuer = (m[1]!.trim() || m[3]!.trim()).replace(/[（(]$/, '');
     issuer = issuer.replace(/人民$/, '人民政府');

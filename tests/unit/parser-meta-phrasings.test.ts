@@ -95,3 +95,21 @@ describe('fees stated in other ways', () => {
     ).toBeNull();
   });
 });
+
+describe('the agency where the title is unusual or missing', () => {
+  const body = '本报告中所列数据统计期限为2022年1月1日至12月31日。\n一、总体情况\n本区依法做好政府信息公开工作。\n六、其他需要报告的事项\n无。\n';
+
+  it('a title with the year after it in brackets gives the issuer and the year', () => {
+    for (const title of ['鲤城区政府信息公开工作年度报告（2022年度）', '鲤城区人民政府信息公开工作年度报告(2022年)']) {
+      const m = metaOf(`${title}\n${body}`);
+      expect({ title, agency: m.agencyName, year: m.year, regionCode: m.regionCode }).toEqual({ title, agency: '鲤城区人民政府', year: 2022, regionCode: '350502' });
+      expect(m.title).toBe(title);
+    }
+  });
+
+  it('a contact office named after the government (人民政府信息公开办) gives the government, not the office', () => {
+    const m = metaOf(`${body}对本报告如有疑问，请与鲤城区人民政府信息公开办联系（电话：0595-22355663）。\n`);
+    expect(m.agencyName).toBe('鲤城区人民政府');
+    expect(m.regionCode).toBe('350502');
+  });
+});
