@@ -160,6 +160,34 @@ describe('page numbers left in text without form feeds', () => {
   });
 });
 
+describe('one cell per line with zeros left as empty cell lines (a tab alone)', () => {
+  const seed = readFileSync(path.resolve(process.cwd(), '../shared/seeds/000_d0c4e47c7a6f8a9c.txt'), 'utf8');
+  const expected = JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/seeds/000_d0c4e47c7a6f8a9c.expected.json'), 'utf8')).expected;
+
+  it('the empty cells keep the numbers in their columns; the blanks are forced to 0 by the identities', () => {
+    const lines = seed.split('\n');
+    const start = lines.findIndex((l) => l.includes('本年新收'));
+    const blanked = lines.map((l, i) => (i > start && l === '\t0' ? '\t' : l)).join('\n');
+    expect(blanked.split('\n').filter((l) => l === '\t').length).toBeGreaterThan(100);
+    const r = parseText(blanked);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.report.applications).toEqual(expected.applications);
+    expect(r.report.reviews.reconsideration).toEqual(expected.reviews.reconsideration);
+    expect(r.report.checks.filter((c) => !c.passed)).toEqual([]);
+    expect(r.report.warnings.some((w) => w.code === 'value-inferred')).toBe(true);
+  });
+
+  it('an empty label cell line before the row\'s numbers is not a blank number (the row keeps its seven)', () => {
+    const lines = seed.split('\n');
+    const at = lines.findIndex((l) => l.includes('结转下年度继续办理'));
+    expect(at).toBeGreaterThan(0);
+    const withEmpty = [...lines.slice(0, at + 1), '\t', ...lines.slice(at + 1)].join('\n');
+    const r = parseText(withEmpty);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.report.applications.carriedForward).toEqual(expected.applications.carriedForward);
+  });
+});
+
 describe('PDF text with zeros left blank: columns by position', () => {
   // Blank the zeros (all but the row's last number) of every second row of seven numbers, keeping positions.
   const blankZeros = (text: string): string => {

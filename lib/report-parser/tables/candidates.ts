@@ -185,7 +185,24 @@ function joinCellDigits(tokens: readonly NumToken[]): NumToken[] | null {
 }
 
 /** Candidate readings of a row of `width` cells from its numeric tokens. */
+/**
+ * Empty cell lines (one-cell-per-line text) beyond the row's width are empty label columns, not blank numbers: they
+ * are dropped from the ends of the row.
+ */
+export function trimEmptyCells<T extends NumToken>(tokens: readonly T[], width: number): readonly T[] {
+  if (tokens.length <= width || !(tokens[0]?.emptyCell || tokens[tokens.length - 1]?.emptyCell)) return tokens;
+  let a = 0;
+  let b = tokens.length;
+  while (b - a > width && tokens[a]?.emptyCell) a++;
+  while (b - a > width && tokens[b - 1]?.emptyCell) b--;
+  return a > 0 || b < tokens.length ? tokens.slice(a, b) : tokens;
+}
+
 export function rowCandidates(tokens: readonly NumToken[], width: number, groupSize: number, printedCells = true): Candidate[] {
+  if (tokens.length > width) {
+    const trimmed = trimEmptyCells(tokens, width);
+    if (trimmed !== tokens) return rowCandidates(trimmed, width, groupSize, printedCells);
+  }
   const n = tokens.length;
   if (n === width) {
     const values = tokens.map((t) => t.value);

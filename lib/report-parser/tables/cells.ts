@@ -31,6 +31,11 @@ export interface NumToken {
   wend?: number;
   /** The template column the number's position places it in, where rows of the same table give the columns. */
   column?: number;
+  /**
+   * A blank from an empty cell line of one-cell-per-line text (value null, raw ''): a blank number cell, or an empty
+   * label column where the row has more cells than the table's width (the readers drop it then).
+   */
+  emptyCell?: boolean;
 }
 
 export interface TextToken {

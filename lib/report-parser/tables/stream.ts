@@ -31,6 +31,31 @@ const PIPE = 124;
 // The per-character helpers are this module's own, not imported: run through tsx (CommonJS), every call to an
 // imported function is a property load on the other module's exports, which made the cell loop ~40% slower.
 
+/** A tab and nothing but spaces after it. */
+function isTabOnly(l: string): boolean {
+  if (l.charCodeAt(0) !== TAB) return false;
+  for (let k = 1; k < l.length; k++) {
+    const c = l.charCodeAt(k);
+    if (c !== 32 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** A cell line of the tab-indented layout holding a count or a dash (matching form). */
+const NUMBER_CELL_LINE = /^\t\s*(?:\d[\d,.]*(?:万元|元)?|-{1,3}|\/|无)\s*$/;
+
+/**
+ * Whether the run of tab-only lines starting at i ends in a number cell, a blank line or the range's end (so its
+ * lines are empty cells of the row), rather than in text.
+ */
+function emptyCellRun(lines: readonly string[], i: number, to: number, skip: Uint8Array): boolean {
+  let j = i;
+  while (j < to && (skip[j] === 1 || isTabOnly(lines[j] ?? ''))) j++;
+  if (j >= to) return true;
+  const next = lines[j] ?? '';
+  return next.trim() === '' || NUMBER_CELL_LINE.test(next);
+}
+
 /** The char code of the first non-space character of l (-1 when none). */
 function firstNonSpace(l: string): number {
   let k = 0;
@@ -208,11 +233,24 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
     segs = 0;
     nums = [];
   };
+  // One cell per line indented by a tab (text copied from a web page's table): a line holding only the tab is an
+  // empty cell. It is one of the row's cells where it follows the row's label or numbers and its run of such lines
+  // ends in a number or the row's end (a blank line), not in more label text (an empty label column).
+  let cellRun = false;
   for (let i = from; i < to; i++) {
     if (skip[i] === 1) continue;
     const raw = lines[i] ?? '';
     const kind = lineKind(raw);
-    if (kind === BLANK || ((kind & DASH) !== 0 && raw.indexOf('---') !== -1 && MARKDOWN_RULE.test(raw))) continue;
+    if (kind === BLANK) {
+      if (cellRun && isTabOnly(raw) && (key !== '' || nums.length > 0) && emptyCellRun(lines, i, to, skip)) {
+        nums.push({ kind: 'num', value: null, raw: '', line: i + 1, cell: 1, unit: null, glued: false, plainDigits: false, emptyCell: true });
+        continue;
+      }
+      cellRun = false;
+      continue;
+    }
+    cellRun = raw.charCodeAt(0) === TAB && raw.indexOf('\t', 1) === -1;
+    if ((kind & DASH) !== 0 && raw.indexOf('---') !== -1 && MARKDOWN_RULE.test(raw)) continue;
     const l = (kind & FORM_FEED) === 0 ? raw : raw.replace(/\f/g, ' ');
     const n = l.length;
     const sep = (kind & HAS_TAB) !== 0 ? TAB : (kind & HAS_PIPE) !== 0 ? PIPE : 0;

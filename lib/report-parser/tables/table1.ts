@@ -4,7 +4,7 @@
 import { PROACTIVE_ROWS, type TemplateKey } from '../keys';
 import type { Proactive, SourceRef, Warning } from '../types';
 import type { NumToken } from './cells';
-import { blankHint, splitDigits } from './candidates';
+import { blankHint, splitDigits, trimEmptyCells } from './candidates';
 import { placeByPosition } from './positions';
 import type { StreamRow } from './stream';
 
@@ -77,7 +77,7 @@ export function readTable1(rows: readonly StreamRow[], template: TemplateKey, so
     const target = proactive[key];
     if (!fields || !target) continue;
     seen.add(key);
-    const split = splitRunTogether(row, key, fields.length, warnings);
+    const split = [...trimEmptyCells(splitRunTogether(row, key, fields.length, warnings), fields.length)];
     const nums = placeBlanks(split, key, fields.length, row.line, warnings);
     fields.forEach((field, i) => {
       const tok = nums[i];
