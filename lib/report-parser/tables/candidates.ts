@@ -3,7 +3,7 @@
  * possible drops of extra cells, or the possible splits of digits run together. A row is a sequence of groups,
  * each ending with its total (table 3: one group of 7; table 4: three groups of 5).
  */
-import type { NumToken } from './cells';
+import { isEmptyCell, type NumToken } from './cells';
 
 export type CandidateKind = 'exact' | 'missing' | 'extra' | 'split' | 'unreadable';
 
@@ -190,11 +190,11 @@ function joinCellDigits(tokens: readonly NumToken[]): NumToken[] | null {
  * are dropped from the ends of the row.
  */
 export function trimEmptyCells<T extends NumToken>(tokens: readonly T[], width: number): readonly T[] {
-  if (tokens.length <= width || !(tokens[0]?.emptyCell || tokens[tokens.length - 1]?.emptyCell)) return tokens;
+  if (tokens.length <= width || !(isEmptyCell(tokens[0]) || isEmptyCell(tokens[tokens.length - 1]))) return tokens;
   let a = 0;
   let b = tokens.length;
-  while (b - a > width && tokens[a]?.emptyCell) a++;
-  while (b - a > width && tokens[b - 1]?.emptyCell) b--;
+  while (b - a > width && isEmptyCell(tokens[a])) a++;
+  while (b - a > width && isEmptyCell(tokens[b - 1])) b--;
   return a > 0 || b < tokens.length ? tokens.slice(a, b) : tokens;
 }
 

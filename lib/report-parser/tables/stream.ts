@@ -44,13 +44,18 @@ function isTabOnly(l: string): boolean {
 /** A cell line of the tab-indented layout holding a count or a dash (matching form). */
 const NUMBER_CELL_LINE = /^\t\s*(?:\d[\d,.]*(?:万元|元)?|-{1,3}|\/|无)\s*$/;
 
-/**
- * Whether the run of tab-only lines starting at i ends in a number cell, a blank line or the range's end (so its
- * lines are empty cells of the row), rather than in text.
- */
-function emptyCellRun(lines: readonly string[], i: number, to: number, skip: Uint8Array): boolean {
+/** The end of the run of tab-only lines (furniture between them included) starting at i. */
+function runEnd(lines: readonly string[], i: number, to: number, skip: Uint8Array): number {
   let j = i;
   while (j < to && (skip[j] === 1 || isTabOnly(lines[j] ?? ''))) j++;
+  return j;
+}
+
+/**
+ * Whether a run of tab-only lines ending at j is followed by a number cell, a blank line or the range's end (so its
+ * lines are empty cells of the row), rather than by text.
+ */
+function emptyCellRunEndsRow(lines: readonly string[], j: number, to: number): boolean {
   if (j >= to) return true;
   const next = lines[j] ?? '';
   return next.trim() === '' || NUMBER_CELL_LINE.test(next);
@@ -236,20 +241,31 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
   // One cell per line indented by a tab (text copied from a web page's table): a line holding only the tab is an
   // empty cell. It is one of the row's cells where it follows the row's label or numbers and its run of such lines
   // ends in a number or the row's end (a blank line), not in more label text (an empty label column).
-  let cellRun = false;
+  // The last line read that was not blank (-1 after a blank line that is not such a cell), and the run of empty
+  // cell lines decided so far: [runFrom, runTo) are cells when runCells.
+  let prevText = -1;
+  let runTo = -1;
+  let runCells = false;
   for (let i = from; i < to; i++) {
     if (skip[i] === 1) continue;
     const raw = lines[i] ?? '';
     const kind = lineKind(raw);
     if (kind === BLANK) {
-      if (cellRun && isTabOnly(raw) && (key !== '' || nums.length > 0) && emptyCellRun(lines, i, to, skip)) {
-        nums.push({ kind: 'num', value: null, raw: '', line: i + 1, cell: 1, unit: null, glued: false, plainDigits: false, emptyCell: true });
-        continue;
+      if (prevText >= 0 && (key !== '' || nums.length > 0) && isTabOnly(raw)) {
+        if (i >= runTo) {
+          const prev = lines[prevText] ?? '';
+          runTo = runEnd(lines, i, to, skip);
+          runCells = prev.charCodeAt(0) === TAB && prev.indexOf('\t', 1) === -1 && emptyCellRunEndsRow(lines, runTo, to);
+        }
+        if (runCells) {
+          nums.push({ kind: 'num', value: null, raw: '', line: i + 1, cell: 1, unit: null, glued: false, plainDigits: false });
+          continue;
+        }
       }
-      cellRun = false;
+      prevText = -1;
       continue;
     }
-    cellRun = raw.charCodeAt(0) === TAB && raw.indexOf('\t', 1) === -1;
+    prevText = i;
     if ((kind & DASH) !== 0 && raw.indexOf('---') !== -1 && MARKDOWN_RULE.test(raw)) continue;
     const l = (kind & FORM_FEED) === 0 ? raw : raw.replace(/\f/g, ' ');
     const n = l.length;
