@@ -177,6 +177,18 @@ describe('one cell per line with zeros left as empty cell lines (a tab alone)', 
     expect(r.report.warnings.some((w) => w.code === 'value-inferred')).toBe(true);
   });
 
+  it('table 4 printed with its first cells empty: the numbers keep their columns', () => {
+    const lines = seed.split('\n');
+    let at = lines.findIndex((l, i) => i > lines.findLastIndex((x) => x.trim() === '总计') && l === '\t3');
+    expect(at).toBeGreaterThan(0);
+    // litigationDirect corrected 1 of 1; every other cell empty.
+    for (let k = 0; k < 15; k++, at++) lines[at] = k === 6 || k === 9 ? '\t1' : '\t';
+    const r = parseText(lines.join('\n'));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.report.reviews.litigationDirect).toEqual({ upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 });
+    expect(r.report.reviews.reconsideration.total).toBeNull();
+  });
+
   it('an empty label cell line before the row\'s numbers is not a blank number (the row keeps its seven)', () => {
     const lines = seed.split('\n');
     const at = lines.findIndex((l) => l.includes('结转下年度继续办理'));

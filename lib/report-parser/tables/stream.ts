@@ -251,11 +251,16 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
     const raw = lines[i] ?? '';
     const kind = lineKind(raw);
     if (kind === BLANK) {
-      if (prevText >= 0 && (key !== '' || nums.length > 0) && isTabOnly(raw)) {
+      if ((key !== '' || nums.length > 0) && isTabOnly(raw)) {
         if (i >= runTo) {
-          const prev = lines[prevText] ?? '';
           runTo = runEnd(lines, i, to, skip);
-          runCells = prev.charCodeAt(0) === TAB && prev.indexOf('\t', 1) === -1 && emptyCellRunEndsRow(lines, runTo, to);
+          if (prevText >= 0) {
+            const prev = lines[prevText] ?? '';
+            runCells = prev.charCodeAt(0) === TAB && prev.indexOf('\t', 1) === -1 && emptyCellRunEndsRow(lines, runTo, to);
+          } else {
+            // After a blank line: the first cells of a row without a label (table 4's numbers), when a number follows.
+            runCells = runTo < to && NUMBER_CELL_LINE.test(lines[runTo] ?? '');
+          }
         }
         if (runCells) {
           nums.push({ kind: 'num', value: null, raw: '', line: i + 1, cell: 1, unit: null, glued: false, plainDigits: false });
