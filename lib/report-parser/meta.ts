@@ -61,8 +61,15 @@ const BODY_YEAR = new RegExp(
 );
 const NOTICE = /国办公开办函\s*[〔[［(（]\s*(2019|2021)\s*[〕\]］)）]\s*(60|30)\s*号/;
 const CONTACT = /请(?:与|联系|向)([^（(，,。；：:“”]{3,40}?)(?:联系|咨询|反映)/;
+// 本报告由淮安市人民政府办公室根据《条例》…编制 / 本报告由区政务公开办汇总编制.
+const COMPILED = /本报告由([^，,。；、（(《“"]{3,30}?)(?:根据|依据|按照|编制|汇总|负责|统一)/;
 const WEBSITE = /(?:在|通过|登录|于)[“"《]?([^”"》（(，,。；、]{3,30}?)[”"》]?(?:门户)?网站/;
 const SUMMARY = /汇总(?:了)?(?:各|全|本)/;
+
+/** The text speaks for its place (我市, 我区, 我县…) and never for an office (我办). */
+function speaksForRegion(text: string): boolean {
+  return text.indexOf('我办') === -1 && /我(?:省|市|区|县|旗|州|盟)/.test(text);
+}
 
 function mostMentionedPlace(fullText: string): PlaceMention | null {
   // The preamble, overview and signature name the place; scanning a whole huge file would only cost time.
@@ -286,13 +293,16 @@ export function extractMeta(lines: string[], text: string): Meta {
   } else {
     const contact = CONTACT.exec(head);
     const website = WEBSITE.exec(head);
+    const compiled = COMPILED.exec(head);
     const found = signature
       ? { raw: signature, line: signatureLine + 1 }
       : contact
         ? { raw: contact[1]!, line: lineOfOffset(head, contact.index) }
         : website
           ? { raw: website[1]!, line: lineOfOffset(head, website.index) }
-          : null;
+          : compiled
+            ? { raw: compiled[1]!, line: lineOfOffset(head, compiled.index) }
+            : null;
     if (found) {
       chain = cleanAgency(found.raw);
       agencyLine = found.line;
@@ -306,8 +316,9 @@ export function extractMeta(lines: string[], text: string): Meta {
     if (place) chain = place.name + (chain.startsWith(place.name.slice(-1)) ? completeBody(cleanAgency(chain.slice(1))) : chain);
   }
   let agencyName = chain ? stripHigherRegions(chain) : null;
-  if (agencyName && !fromTitle && SUMMARY.test(head) && /政府办公室$/.test(agencyName)) {
-    // A region-wide report compiled by the government office belongs to the government.
+  if (agencyName && !fromTitle && /政府办公室$/.test(agencyName) && (SUMMARY.test(head) || speaksForRegion(text))) {
+    // A region-wide report compiled by the government office belongs to the government: it says so (汇总各…), or
+    // it speaks for the place (我市, 我区), never for the office (我办).
     agencyName = agencyName.replace(/办公室$/, '');
     chain = chain!.replace(/办公室$/, '');
   }

@@ -107,6 +107,14 @@ describe('the agency where the title is unusual or missing', () => {
     }
   });
 
+  it('without a title, a report compiled by the government office is the government\'s when it speaks for the place', () => {
+    const untitledOffice = (we: string) =>
+      `本报告由淮安市人民政府办公室编制。报告所列统计期限自2024年1月1日至2024年12月31日。\n一、总体情况\n2024年，${we}严格落实《条例》各项规定。\n六、其他需要报告的事项\n无。\n`;
+    expect(metaOf(untitledOffice('我市')).agencyName).toBe('淮安市人民政府');
+    // The office's own report speaks for the office.
+    expect(metaOf(untitledOffice('我办')).agencyName).toBe('淮安市人民政府办公室');
+  });
+
   it('a contact office named after the government (人民政府信息公开办) gives the government, not the office', () => {
     const m = metaOf(`${body}对本报告如有疑问，请与鲤城区人民政府信息公开办联系（电话：0595-22355663）。\n`);
     expect(m.agencyName).toBe('鲤城区人民政府');
