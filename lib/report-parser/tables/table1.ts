@@ -66,12 +66,15 @@ export function readTable1(rows: readonly StreamRow[], template: TemplateKey, so
   const spec = PROACTIVE_ROWS[template] as Record<string, readonly string[]>;
   const seen = new Set<string>();
   // Rows of three cells (规章, 行政规范性文件) laid out by spaces: a row with a blank cell is placed by the other's offsets.
+  // Each row's key, found once (the placement's filter asks for it too).
+  const keyOf = new Map<StreamRow, string | null>();
+  for (const r of rows) keyOf.set(r, rowKeyOf(r.fullLabel));
   placeByPosition(rows, 3, (r) => {
-    const k = rowKeyOf(r.fullLabel);
+    const k = keyOf.get(r) ?? null;
     return k !== null && spec[k]?.length === 3;
   });
   for (const row of rows) {
-    const key = rowKeyOf(row.fullLabel);
+    const key = keyOf.get(row) ?? null;
     if (!key || seen.has(key)) continue;
     const fields = spec[key];
     const target = proactive[key];
