@@ -70,6 +70,7 @@ function isoDate(y: number, m: number, d: number): string | null {
 const CN_DATE_END = /([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 // The loose forms: a date in brackets (（2024年2月6日）) or with its 版记 verb (2024年2月6日印发).
 const DATE_VERB_END = /(?:印发|发布|发文|成文|签发|制发)$/;
+const WEEKDAY_END = /(?<=日)[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?$/;
 const BRACKETED = /^[([【［]([^()[\]【】［］]+)[)\]】］]$/;
 
 /**
@@ -81,7 +82,8 @@ export function parseDateLine(line: string, loose = false): string | null {
   const stripped = toMatchForm(stripMarkup(line));
   const labelled = LABELLED_DATE_LINE.exec(stripped);
   if (labelled) return isoDate(Number(labelled[1]), Number(labelled[2]), Number(labelled[3]));
-  let s = stripped.replace(/\s+/g, '');
+  // A weekday after the date: 2024年1月20日（星期六）.
+  let s = stripped.replace(/\s+/g, '').replace(WEEKDAY_END, '');
   if (loose) {
     s = s.replace(DATE_VERB_END, '');
     const b = BRACKETED.exec(s);
@@ -132,6 +134,11 @@ export function findTitle(lines: readonly string[], end: number): TitleInfo | nu
     if (!m) continue;
     let issuer = (m[1]!.trim() || m[3]!.trim()).replace(/[（(]$/, '');
     issuer = issuer.replace(/人民$/, '人民政府');
+    // A cover letter's title (X关于印发X…年度报告的通知, X关于报送…的报告): the body that sends it, else the one named
+    // after the verb.
+    const about = issuer.indexOf('关于');
+    if (about > 0 && BODY_SUFFIX.test(issuer.slice(0, about))) issuer = issuer.slice(0, about);
+    else if (about >= 0) issuer = issuer.slice(about + 2).replace(/^(?:印发|报送|公布|发布|上报|转发|呈报)/, '');
     let title = s;
     if (!issuer) {
       // The title broken over two lines: the name above, the year and "…年度报告" below.

@@ -121,3 +121,22 @@ describe('the agency where the title is unusual or missing', () => {
     expect(m.regionCode).toBe('350502');
   });
 });
+
+describe('titles of cover letters, and dates with a weekday', () => {
+  const body = '一、总体情况\n本单位依法做好政府信息公开工作。\n六、其他需要报告的事项\n无。\n';
+  it('a report sent under a cover letter (关于印发…的通知, 关于报送…的报告) is the sender\'s', () => {
+    const cases: [string, string, string][] = [
+      ['沭阳县教育局关于印发沭阳县教育局2023年政府信息公开工作年度报告的通知', '沭阳县教育局', '321322'],
+      ['沭阳县韩山镇人民政府关于报送2023年度政府信息公开工作年度报告的报告', '韩山镇人民政府', '321322'],
+    ];
+    for (const [title, agency, county] of cases) {
+      const m = metaOf(`${title}\n${body}`);
+      expect({ title, agency: m.agencyName, year: m.year }).toEqual({ title, agency, year: 2023 });
+      expect(m.regionCode?.startsWith(county)).toBe(true);
+    }
+  });
+  it('a signature date followed by its weekday is the published date', () => {
+    const m = metaOf(`甲县人民政府2023年政府信息公开工作年度报告\n${body}甲县人民政府\n2024年1月20日（星期六）\n`);
+    expect(m.publishedOn).toBe('2024-01-20');
+  });
+});

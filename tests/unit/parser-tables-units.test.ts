@@ -89,6 +89,14 @@ describe('rowCandidates', () => {
     const noHint = ['78', '2', '0', '80'].map((x, i) => ({ ...tok(x), cell: i + 1 }));
     expect(rowCandidates(noHint, 7, 7)).toMatchObject([{ kind: 'unreadable' }]);
   });
+  it('a change written in words (本年增/减: 减8, 增3) is a signed number', () => {
+    const out: Token[] = [];
+    lineTokens('行政许可\t7\t减8\t9', 57, out);
+    lineTokens('行政处罚\t2\t增3\t5', 58, out);
+    const nums = out.filter((t): t is NumToken => t.kind === 'num');
+    expect(nums.map((t) => t.value)).toEqual([7, -8, 9, 2, 3, 5]);
+    expect(nums[1]?.raw).toBe('减8');
+  });
   it('empty cells after the last number of a grid row are that row\'s last cells (table 4: 3, , , , 3, then ten blanks)', () => {
     const out: Token[] = [];
     lineTokens('3\t\t\t\t3' + '\t'.repeat(10), 9, out);

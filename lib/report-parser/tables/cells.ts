@@ -53,6 +53,7 @@ export type Token = NumToken | TextToken;
 
 const SPACE_RUN = / {2,}/;
 const NUMBER_WORD = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|个|项)?$/;
+const CHANGE_WORD = /^(增加?|减少?)\s*(\d+)$/;
 const UNIT_WORD = /^(万元|元|件|个|项)$/;
 // A cell printed as a dash or slash (—, -, /, ／) is a blank that keeps its column: ^(?:[-/\\~]{1,3}|无)$, read by
 // char codes (it is asked of every short label cell).
@@ -174,6 +175,13 @@ export function readCell(c: string, line: number, cell: number, nums: NumToken[]
     lastCode === 45 /* - */ ||
     lastCode === 47 /* / */;
   if (!mayEndInNumber) return c;
+  // A change written in words (2019 template's 本年增/减): 减8 is -8, 增3 is 3.
+  const signed = CHANGE_WORD.exec(c);
+  if (signed) {
+    const v = Number(signed[2]);
+    nums.push({ kind: 'num', value: signed[1]!.startsWith('减') ? -v : v, raw: c, line, cell, unit: null, glued: false, plainDigits: false });
+    return null;
+  }
   // One cell: a unit set apart (12 万元), a sign set apart from its digits (- 3, as some editors print 本年增/减).
   const whole = numberFromWord(c.replace(/\s+(?=万元$|元$)/, '').replace(/^([-+])\s+(?=\d)/, '$1'), line, cell);
   if (whole) {
