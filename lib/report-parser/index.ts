@@ -36,6 +36,19 @@ export interface ParseTextOptions {
 const toMatchForm = toMatchFormImport;
 
 const REPORT_WORDS = /政府信息公开|信息公开工作|政务公开/;
+const ANNUAL_REPORT = /年度报告|年报/g;
+
+/**
+ * Whether a text without table 3 is a report cut short rather than something else: it speaks of disclosure and
+ * calls itself an annual report, once or twice (a title, a preamble), or opens its overview (总体情况). A page
+ * that lists many reports' titles (a portal's index) and a disclosure guide (政府信息公开指南) are not reports.
+ */
+function looksLikeReport(head: string): boolean {
+  if (!REPORT_WORDS.test(head)) return false;
+  if (head.indexOf('总体情况') !== -1) return true;
+  const titles = head.match(ANNUAL_REPORT)?.length ?? 0;
+  return titles >= 1 && titles <= 3;
+}
 
 /** Parse already-decoded text (sync). `text` in the result is the normalised text that all line numbers refer to. */
 export function parseText(input: string, opts: ParseTextOptions = {}): ParseResult {
@@ -73,7 +86,7 @@ function parseNormalized(text: string, format: InputFormat, encoding: string): P
   const compact = new CompactLines(lines, text);
   const sections = findSections(compact);
   if (!sections.t3) {
-    const isReport = REPORT_WORDS.test(text.slice(0, 20000));
+    const isReport = looksLikeReport(text.slice(0, 20000));
     return {
       ok: false,
       error: isReport

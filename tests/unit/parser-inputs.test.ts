@@ -258,6 +258,11 @@ describe('bad input', () => {
     expect(truncated).toMatchObject({ ok: false, error: { code: 'truncated' } });
     const prose = await parseReport(utf8('今天天气很好。\n我们去公园散步，看见很多花。\n'), { fileName: 'p.txt' });
     expect(prose).toMatchObject({ ok: false, error: { code: 'not-a-report' } });
+    // About disclosure, but not a report: a disclosure guide, and a portal page listing many reports' titles.
+    const guide = '甲县人民政府政府信息公开指南\n一、主动公开\n（一）公开范围\n本机关主动公开政府信息。\n二、依申请公开\n申请人可以提出政府信息公开申请。\n';
+    expect(await parseReport(utf8(guide), { fileName: 'g.txt' })).toMatchObject({ ok: false, error: { code: 'not-a-report' } });
+    const listing = [2019, 2020, 2021, 2022, 2023].map((y) => `甲县人民政府${y}年政府信息公开工作年度报告  ${y + 1}-01-20`).join('\n');
+    expect(await parseReport(utf8(listing), { fileName: 'list.txt' })).toMatchObject({ ok: false, error: { code: 'not-a-report' } });
     const random = await parseReport(randomBytes(10_000, 9), { fileName: 'r.bin' });
     expect(random).toMatchObject({ ok: false, error: { code: 'binary' } });
   });
