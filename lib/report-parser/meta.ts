@@ -187,9 +187,17 @@ function amountFinding(j: JoinedText, m: RegExpExecArray, value: string, unit: s
  * collected), then the other ways of saying an amount or none. `six` is part 六 (or a text without parts), where a
  * sentence about 费用 or 收费 without the word 处理费 is about this fee too.
  */
-function findFee(j: JoinedText, six: boolean): FeeFinding | null {
+/** A clause that opens on a year (2022年收取信息处理费100元，): its figures belong to that year. */
+const YEAR_CLAUSE = /((?:19|20)\d{2})年[^。；;，,]*/g;
+
+function findFee(j: JoinedText, six: boolean, year: number | null): FeeFinding | null {
   if (j.text.indexOf('费') === -1) return null;
-  const hidden = j.text.replace(FEE_RATE, (m) => m.replace(/\d/g, '#'));
+  // Rates (每件100元) and another year's amounts (2022年收取…100元 in the 2023 report) are hidden from the amount
+  // patterns, keeping every offset.
+  let hidden = j.text.replace(FEE_RATE, (m) => m.replace(/\d/g, '#'));
+  if (year !== null) {
+    hidden = hidden.replace(YEAR_CLAUSE, (m, y: string) => (Number(y) === year ? m : y + m.slice(4).replace(/\d/g, '#')));
+  }
   const h: JoinedText = hidden === j.text ? j : { ...j, text: hidden };
   const base = extractFees(h);
   if (base) {
@@ -390,10 +398,10 @@ export function extractMeta(lines: string[], text: string): Meta {
   };
   const narrative: Narrative = { overview: partText(overview), problems: partText(problems), other: partText(other) };
 
-  let fee = other ? findFee(joinLines(lines, other.from, other.to), true) : null;
-  if (!fee && overview) fee = findFee(joinLines(lines, overview.from, overview.to), false);
-  if (!fee && problems) fee = findFee(joinLines(lines, problems.from, problems.to), false);
-  if (!fee && !overview && !other) fee = findFee(joinLines(lines, 0, lines.length), true);
+  let fee = other ? findFee(joinLines(lines, other.from, other.to), true, year) : null;
+  if (!fee && overview) fee = findFee(joinLines(lines, overview.from, overview.to), false, year);
+  if (!fee && problems) fee = findFee(joinLines(lines, problems.from, problems.to), false, year);
+  if (!fee && !overview && !other) fee = findFee(joinLines(lines, 0, lines.length), true, year);
   let feesCollectedYuan: number | null = null;
   if (fee) {
     feesCollectedYuan = fee.yuan;

@@ -48,7 +48,7 @@ const FEE_AMOUNT = new RegExp(
 );
 const FEE_AMOUNT_LOOSE = new RegExp(`处理费(?:用)?[^。；;\\d《》]{0,10}?${AMOUNT}\\s*(万元|元)`);
 const FEE_NONE =
-  /(?:未|没有|无|不|均未|暂未|尚未)(?:发生|产生|涉及)?(?:向申请人)?(?:收取|收费|产生|征收|收缴)[^。；;]{0,24}?(?:处理费|费用|收费)|处理费[^。；;《》]{0,6}?(?:为)?(?:零|无)(?:元|。|；|$)/;
+  /(?:未|没有|无|不|均未|暂未|尚未)(?:实际)?(?:发生|产生|涉及)?(?:向申请人)?(?:收取|收费|产生|征收|收缴)[^。；;]{0,24}?(?:处理费|费用|收费)|处理费[^。；;《》]{0,6}?(?:为)?(?:零|无)(?:元|。|；|$)/;
 
 /** The fee the text states, in 元; null when it says nothing about one. */
 export function extractFees(j: JoinedText): FeeFinding | null {

@@ -84,6 +84,12 @@ describe('fees stated in other ways', () => {
     expect(fee('本年度收取费用0元。')).toBe(0);
   });
 
+  it('does not take another year\'s amount, and reads a fee not actually collected as 0', () => {
+    expect(fee('2022年收取信息处理费100元，2023年未收取信息处理费。')).toBe(0);
+    expect(fee('2023年收取信息处理费100元，2022年为0元。')).toBe(100);
+    expect(fee('2023年，共收到需缴纳信息处理费的申请2件，因申请人逾期未缴纳，未实际收取信息处理费。')).toBe(0);
+  });
+
   it('does not take a fee rate for an amount collected', () => {
     expect(fee('信息处理费收费标准为每件100元，本年度未收取。')).toBe(0);
     expect(fee('信息处理费收费标准为每件100元。')).toBeNull();
