@@ -4,7 +4,7 @@
  */
 import type { TemplateKey } from './keys';
 import type { AgencyKind, Narrative, RegionCandidate, SourceRef, Warning } from './types';
-import { agencyKind, cleanAgency, completeBody, leadingPlace, stripHigherRegions } from './agency';
+import { agencyKind, BODY_SUFFIX, cleanAgency, completeBody, leadingPlace, stripHigherRegions } from './agency';
 import { toGbCode } from './gazetteer';
 import { findPlaceMentions, fixOcr, resolveRegion, type PlaceMention } from './region';
 import { findSections, sectionRange, type SectionStarts } from './sections';
@@ -315,6 +315,13 @@ export function extractMeta(lines: string[], text: string): Meta {
       chain = cleanAgency(found.raw);
       agencyLine = found.line;
     }
+  }
+  // A title naming only the place (平潭综合实验区2023年…) signed by the body itself (平潭综合实验区管理委员会): the
+  // signature names it; a government is not made up from the place.
+  if (chain && fromTitle && !BODY_SUFFIX.test(chain) && signature) {
+    const signed = cleanAgency(signature);
+    // (Not its government's office: 鲤城区 signed by 鲤城区人民政府办公室 stays the government, as before.)
+    if (signed.startsWith(chain) && signed.length > chain.length && BODY_SUFFIX.test(signed) && !signed.startsWith(completeBody(chain))) chain = signed;
   }
   if (chain !== null && chain !== '') chain = completeBody(chain);
   if (chain && !leadingPlace(chain) && !/^[\u4e00-\u9fa5]{2,10}(?:街道|镇|乡)/.test(chain)) {

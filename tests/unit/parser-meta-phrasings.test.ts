@@ -146,3 +146,16 @@ describe('titles of cover letters, and dates with a weekday', () => {
     expect(m.publishedOn).toBe('2024-01-20');
   });
 });
+
+describe('a title naming only the place', () => {
+  const body = '一、总体情况\n本机关依法做好政府信息公开工作。\n六、其他需要报告的事项\n无。\n';
+  it('signed by the body itself (a zone\'s 管理委员会): the signature names it, no government is made up', () => {
+    const m = metaOf(`平潭综合实验区2023年政府信息公开工作年度报告\n${body}平潭综合实验区管理委员会\n2024年1月20日\n`);
+    expect(m.agencyName).toBe('平潭综合实验区管理委员会');
+    expect(m.regionCode).toBe('350128');
+  });
+  it('signed by its government\'s office: the government, as the place alone says', () => {
+    const m = metaOf(`鲤城区2023年政府信息公开工作年度报告\n${body}鲤城区人民政府办公室\n2024年1月20日\n`);
+    expect(m.agencyName).toBe('鲤城区人民政府');
+  });
+});
