@@ -368,6 +368,14 @@ export function extractMeta(lines: string[], text: string): Meta {
   if (region && region.status === 'resolved') {
     regionCode = region.code === null ? null : toGbCode(region.code);
     regionName = region.name;
+    if (region.coarse) {
+      warnings.push({
+        code: 'region-coarse',
+        line: agencyLine,
+        message: `${region.coarse} is not listed under ${region.name ?? ''} in the gazetteer; the county's code is used`,
+        detail: { printed: region.coarse, code: regionCode },
+      });
+    }
     if (region.nonstandard) {
       warnings.push({
         code: 'region-nonstandard',

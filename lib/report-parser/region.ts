@@ -110,6 +110,11 @@ export interface RegionResolution {
   candidates: RegionCandidate[];
   status: 'resolved' | 'ambiguous' | 'unresolved';
   nonstandard: boolean;
+  /**
+   * A town or street the gazetteer does not list under the county the text names (renamed, merged, or newer than
+   * the package): resolved to that county instead, and this is the town's name as printed.
+   */
+  coarse?: string;
 }
 
 const UNRESOLVED: RegionResolution = { code: null, name: null, candidates: [], status: 'unresolved', nonstandard: false };
@@ -209,6 +214,20 @@ export function resolveRegion(chain: string, context: string): RegionResolution 
   return UNRESOLVED;
 }
 
+/**
+ * For a town chosen by context: when the text never names its county but names exactly one other county of the same
+ * city, that county (the town is not listed under it); null otherwise.
+ */
+function namedOtherCounty(town: RegionEntry, context: string): RegionEntry | null {
+  const g = gazetteer();
+  const county = town.parentCode ? g.byCode.get(town.parentCode) : undefined;
+  if (!county || county.level !== 3 || context.includes(county.name) || !county.parentCode) return null;
+  const named = (g.children.get(county.parentCode) ?? []).filter(
+    (c) => c !== county && c.level === 3 && !PSEUDO_LEVELS.has(c.name) && c.name.length >= 3 && context.includes(c.name),
+  );
+  return named.length === 1 ? named[0]! : null;
+}
+
 /** Pick the most specific mention, keep the entries consistent with the other mentions, then use the context. */
 export function resolveMentions(mentions: PlaceMention[], context: string): RegionResolution {
   let best: PlaceMention | undefined;
@@ -220,12 +239,18 @@ export function resolveMentions(mentions: PlaceMention[], context: string): Regi
   if (!best) return UNRESOLVED;
   const others = mentions.filter((m) => m !== best);
   let cands = best.entries;
+  const isTown = best.entries.every((e) => e.level === 4);
   if (others.length > 0) {
     const consistent = cands.filter((e) => {
       const anc = new Set(ancestors(e).map((a) => a.code));
       return others.every((o) => o.entries.some((oe) => anc.has(oe.code) || oe.code === e.code));
     });
     if (consistent.length > 0) cands = consistent;
+    else if (isTown) {
+      // 沭阳县周庄镇 with no 周庄镇 under 沭阳县: the county printed is the place, not a 周庄镇 elsewhere.
+      const upper = resolveMentions(others, context);
+      if (upper.status === 'resolved') return { ...upper, coarse: best.name };
+    }
   }
   if (cands.length > 1) {
     const scored = cands.map((e) => ({ e, s: contextScore(e, context) }));
@@ -234,9 +259,23 @@ export function resolveMentions(mentions: PlaceMention[], context: string): Regi
     if (top > 0 && winners.length === 1) cands = [winners[0]!.e];
     else if (top > 0) cands = winners.map((x) => x.e);
   }
+  if (cands.length > 1 && isTown && others.length === 0) {
+    // No candidate placed by the text, which names one county (涡阳县) none of them is in: that county.
+    const counties = new Map<string, RegionEntry>();
+    for (const m of scanPlaces(context)) {
+      if (m.entries.length === 1 && m.entries[0]!.level === 3) counties.set(m.entries[0]!.code, m.entries[0]!);
+    }
+    const only = counties.size === 1 ? [...counties.values()][0]! : null;
+    if (only && !cands.some((e) => e.parentCode === only.code)) {
+      return { code: only.code, name: only.fullName, candidates: [], status: 'resolved', nonstandard: false, coarse: best.name };
+    }
+  }
   const candidates = cands.map((e) => ({ code: e.code, name: e.fullName }));
   if (cands.length === 1) {
     const e = cands[0]!;
+    const county = isTown && others.length === 0 ? namedOtherCounty(e, context) : null;
+    // 城关镇 chosen under 利辛县 while the text names 涡阳县 (same city) and never 利辛县: the county named is the place.
+    if (county) return { code: county.code, name: county.fullName, candidates: [], status: 'resolved', nonstandard: false, coarse: best.name };
     return { code: e.code, name: e.fullName, candidates: [], status: 'resolved', nonstandard: best.nonstandard };
   }
   return { code: null, name: null, candidates, status: 'ambiguous', nonstandard: best.nonstandard };

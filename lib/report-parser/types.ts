@@ -53,6 +53,7 @@ export const WARNING_CODES = [
   'region-ambiguous', // several gazetteer entries fit; candidates listed
   'region-unresolved',
   'region-nonstandard', // a zone mapped to the division it covers
+  'region-coarse', // a town not listed under the county the text names: the county's code is used
   'published-date-missing',
   'unit-converted', // e.g. 万元 → 元
   'encoding-fallback', // bytes were not valid UTF-8 and were decoded as GB18030/UTF-16

@@ -159,3 +159,17 @@ describe('a title naming only the place', () => {
     expect(m.agencyName).toBe('鲤城区人民政府');
   });
 });
+
+describe('a town the gazetteer does not list under the county the report names', () => {
+  const body = '一、总体情况\n本机关依法做好政府信息公开工作。\n六、其他需要报告的事项\n无。\n';
+  it('printed with its county (沭阳县周庄镇): the county, said, not a 周庄镇 elsewhere or nothing', () => {
+    const m = metaOf(`沭阳县周庄镇人民政府2023年政府信息公开工作年度报告\n${body}`);
+    expect(m.regionCode).toBe('321322');
+    expect(m.warnings).toContainEqual(expect.objectContaining({ code: 'region-coarse', detail: { printed: '周庄镇', code: '321322' } }));
+  });
+  it('named alone while the text names its county (城关镇 of 涡阳县): not the 城关镇 of a neighbouring county', () => {
+    const m = metaOf(`城关镇人民政府2023年政府信息公开工作年度报告\n本报告电子版可在“涡阳县人民政府”门户网站查阅。\n${body}涡阳县城关镇人民政府\n2024年1月20日\n`);
+    expect(m.regionCode).toBe('341621');
+    expect(m.warnings.map((w) => w.code)).toContain('region-coarse');
+  });
+});
