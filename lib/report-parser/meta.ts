@@ -324,6 +324,15 @@ export function extractMeta(lines: string[], text: string): Meta {
     if (signed.startsWith(chain) && signed.length > chain.length && BODY_SUFFIX.test(signed) && !signed.startsWith(completeBody(chain))) chain = signed;
   }
   if (chain !== null && chain !== '') chain = completeBody(chain);
+  if (chain && !leadingPlace(chain)) {
+    // A place misread by OCR at the start of the name (沐阳县… for 沭阳县…): read as the place it is one known
+    // misreading away from, and said.
+    const fixed = fixOcr(chain);
+    if (fixed && leadingPlace(fixed)) {
+      warnings.push({ code: 'label-fuzzy', row: 'agencyName', line: agencyLine, message: `place name read as ${chain}, corrected to ${fixed}` });
+      chain = fixed;
+    }
+  }
   if (chain && !leadingPlace(chain) && !/^[\u4e00-\u9fa5]{2,10}(?:街道|镇|乡)/.test(chain)) {
     // The name carries no place (政府办公室): take the county the text names most.
     const place = mostMentionedPlace(text);

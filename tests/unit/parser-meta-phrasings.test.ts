@@ -173,3 +173,16 @@ describe('a town the gazetteer does not list under the county the report names',
     expect(m.warnings.map((w) => w.code)).toContain('region-coarse');
   });
 });
+
+describe('a place misread by OCR in the title', () => {
+  const body = '一、总体情况\n本机关依法做好政府信息公开工作。请与沭阳县人民政府办公室联系。\n六、其他需要报告的事项\n无。\n';
+  it('is corrected in the agency name, not joined to the right spelling found elsewhere (沐阳县 → 沭阳县)', () => {
+    const county = metaOf(`沐阳县2023年政府信息公开工作年度报告\n${body}`);
+    expect(county.agencyName).toBe('沭阳县人民政府');
+    expect(county.regionCode).toBe('321322');
+    expect(county.warnings.map((w) => w.code)).toContain('label-fuzzy');
+    const town = metaOf(`沐阳县韩山镇人民政府2023年政府信息公开工作年度报告\n${body}`);
+    expect(town.agencyName).toBe('韩山镇人民政府');
+    expect(town.regionCode?.startsWith('321322')).toBe(true);
+  });
+});
