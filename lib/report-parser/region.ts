@@ -194,8 +194,28 @@ export function fixOcr(name: string): string | null {
  * (泉州市鲤城区人民政府开元街道办事处); `context` is the text to disambiguate with (contact sentence,
  * website name, signature, addresses — the whole report is fine).
  */
+/** A city bureau's district branch (淮安市生态环境局洪泽分局): the district by its short name. */
+const BRANCH = /局([\u4e00-\u9fa5]{2,4}?)分局/;
+
+function branchMention(chain: string, mentions: readonly PlaceMention[]): PlaceMention | null {
+  const m = BRANCH.exec(chain);
+  if (!m) return null;
+  const short = m[1]!;
+  const g = gazetteer();
+  for (const parent of mentions) {
+    for (const e of parent.entries) {
+      if (e.level !== 2) continue;
+      const child = (g.children.get(e.code) ?? []).find((c) => c.level === 3 && shortName(c.name) === short);
+      if (child) return { name: child.name, index: m.index + 1, entries: [child], nonstandard: false };
+    }
+  }
+  return null;
+}
+
 export function resolveRegion(chain: string, context: string): RegionResolution {
   const mentions = scanPlaces(chain);
+  const branch = branchMention(chain, mentions);
+  if (branch) mentions.push(branch);
   if (mentions.length > 0) {
     const fixedChain = fixChildMisreading(chain, mentions);
     if (fixedChain) return { ...resolveMentions(scanPlaces(fixedChain), context), corrected: fixedChain };

@@ -3,6 +3,13 @@ import { getRegion, listRegions, resolveRegion } from '../../lib/report-parser/r
 import { extractMeta } from '../../lib/report-parser/meta';
 
 describe('resolveRegion', () => {
+  it('places a city bureau\'s district branch in its district (…局洪泽分局 → 洪泽区)', () => {
+    expect(resolveRegion('淮安市生态环境局洪泽分局', '').code).toBe('320813');
+    expect(resolveRegion('宿迁市公安局宿城分局', '').code).toBe('321302');
+    // Not a district's name: the city.
+    expect(resolveRegion('淮安市公安局交警分局', '').code).toBe('3208');
+  });
+
   it('鼓楼区 with 福州市 mentioned → 350102', () => {
     const r = resolveRegion('鼓楼区人民政府', '地址：福州市鼓楼区某路1号');
     expect(r).toMatchObject({ status: 'resolved', code: '350102', name: '福建省福州市鼓楼区' });
