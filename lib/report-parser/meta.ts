@@ -5,7 +5,7 @@
 import type { TemplateKey } from './keys';
 import type { AgencyKind, Narrative, RegionCandidate, SourceRef, Warning } from './types';
 import { agencyKind, BODY_SUFFIX, cleanAgency, completeBody, leadingPlace, stripHigherRegions } from './agency';
-import { toGbCode } from './gazetteer';
+import { shortName, toGbCode } from './gazetteer';
 import { findPlaceMentions, fixOcr, resolveRegion, type PlaceMention } from './region';
 import { findSections, sectionRange, type SectionStarts } from './sections';
 import { arabicYears, DOC_NUMBER, findTitle, isOrgLine, lineOfOffset, parseDateLine, stripMarkup } from './title';
@@ -335,7 +335,10 @@ export function extractMeta(lines: string[], text: string): Meta {
   }
   if (chain && !leadingPlace(chain) && !/^[\u4e00-\u9fa5]{2,10}(?:街道|镇|乡)/.test(chain)) {
     // The name carries no place (政府办公室): take the county the text names most.
-    const place = mostMentionedPlace(text);
+    const found = mostMentionedPlace(text);
+    // Not before a name that opens with the place's short name already (沭阳经济技术开发区 in 沭阳县).
+    const short = found ? shortName(found.name) : null;
+    const place = found && !(short && chain.startsWith(short)) ? found : null;
     // 区政府办公室 under 龙亭区 → 龙亭区人民政府办公室, not 龙亭区区…
     if (place) chain = place.name + (chain.startsWith(place.name.slice(-1)) ? completeBody(cleanAgency(chain.slice(1))) : chain);
   }

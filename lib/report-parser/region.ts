@@ -9,6 +9,7 @@ import {
   ancestors,
   gazetteer,
   isNonstandardZone as isNonstandardZoneImport,
+  longestUpperName,
   lookupName as lookupNameImport,
   PSEUDO_LEVELS,
   shortName,
@@ -29,6 +30,22 @@ const OCR_CONFUSABLES: Record<string, string> = { 沐: '沭', 泀: '泗', 杨: '
 
 /** Generic words that happen to be county names but usually are not meant as one in prose. */
 const GENERIC_NAMES = new Set(['城区', '郊区', '矿区', '市区', '新区', '开发区']);
+/**
+ * Zones named after their city or county by its short name (嘉兴经济技术开发区, 沭阳经济技术开发区): where the gazetteer
+ * lists no such zone, the division the short name is (its short name printed first) is the place.
+ */
+const ZONE_AFTER_PLACE =
+  /^([\u4e00-\u9fa5]{2,4}?)(?:国家级|省级)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|工业园区|产业园区|开发区|综合保税区|保税区|新区)/;
+
+function zoneByShortName(chain: string): RegionResolution | null {
+  const m = ZONE_AFTER_PLACE.exec(chain);
+  if (!m) return null;
+  const g = gazetteer();
+  const entries = (g.byShortName.get(m[1]!) ?? []).filter((e) => e.level <= 3);
+  if (entries.length !== 1) return null;
+  const e = entries[0]!;
+  return { code: e.code, name: e.fullName, candidates: [], status: 'resolved', nonstandard: true };
+}
 /** Endings of the generic names, so a backward walk reaches them as it would a division's name. */
 const GENERIC_TAILS = new Set([...GENERIC_NAMES].flatMap((n) => Array.from({ length: n.length - 1 }, (_, i) => n.slice(i))));
 
@@ -213,6 +230,13 @@ function branchMention(chain: string, mentions: readonly PlaceMention[]): PlaceM
 }
 
 export function resolveRegion(chain: string, context: string): RegionResolution {
+  // A zone whose whole name the gazetteer lists (苏州工业园区) is found by the scan below; one it does not list is
+  // placed by the short name it opens with, not by a same-named zone elsewhere (…经济技术开发区 of other cities).
+  const zoneStart = ZONE_AFTER_PLACE.exec(chain);
+  if (zoneStart && lookupName(zoneStart[0]).length === 0 && longestUpperName(chain, 16) === 0) {
+    const zone = zoneByShortName(chain);
+    if (zone) return zone;
+  }
   const mentions = scanPlaces(chain);
   const branch = branchMention(chain, mentions);
   if (branch) mentions.push(branch);

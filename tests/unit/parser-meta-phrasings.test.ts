@@ -186,3 +186,16 @@ describe('a place misread by OCR in the title', () => {
     expect(town.regionCode?.startsWith('321322')).toBe(true);
   });
 });
+
+describe('development zones the gazetteer does not list', () => {
+  const body = '一、总体情况\n本机关依法做好政府信息公开工作。\n六、其他需要报告的事项\n无。\n';
+  it('are placed in the city or county whose short name they open with, said as a non-standard zone', () => {
+    const city = metaOf(`嘉兴经济技术开发区管理委员会2023年政府信息公开工作年度报告\n${body}`);
+    expect(city.regionCode).toBe('330400');
+    expect(city.agencyName).toBe('嘉兴经济技术开发区管理委员会');
+    expect(city.warnings.map((w) => w.code)).toContain('region-nonstandard');
+    const county = metaOf(`沭阳经济技术开发区管理委员会2023年政府信息公开工作年度报告\n沭阳县人民政府门户网站。沭阳县。\n${body}`);
+    expect(county.regionCode).toBe('321322');
+    expect(county.agencyName).toBe('沭阳经济技术开发区管理委员会');
+  });
+});
