@@ -164,6 +164,8 @@ const FEE_NO_CASE =
 // 依法免收信息处理费, 信息处理费全部免收.
 const FEE_EXEMPT =
   /免(?:收|征|除|予收取)(?:了)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?(?:信息)?处理费|处理费(?:用)?(?:予以|全部|均|一律|依法)?(?:免收|免征|免除)/;
+// Part 六 only: the fee as a row of a small table, its amount the next cell.
+const FEE_TABLE_CELL = new RegExp(`处理费(?:用)?\\s*[|\\t]\\s*${AMOUNT}\\s*(万元|元)?\\s*(?:[|\\t]|$)`);
 // Part 六 only (no 处理费 named): 本年度收取费用0元.
 const FEE_GENERIC_AMOUNT = new RegExp(`(?:收取|收缴|收到|产生)(?:的)?(?:相关|各类|任何|各项)?费用(?:总额|金额|共计|合计|总计|为|是|：|:|\\s)*${AMOUNT}\\s*(万元|元)`);
 // Part 六 only: 收费标准为每件100元，本年度未收取。 — a clause ending on the refusal, in a sentence about a fee.
@@ -216,6 +218,9 @@ function findFee(j: JoinedText, six: boolean, year: number | null): FeeFinding |
   if (six) {
     const g = FEE_GENERIC_AMOUNT.exec(t);
     if (g) return amountFinding(j, g, g[1]!, g[2]);
+    // A small table in part 六: | 信息处理费 | 300 | (the unit in the header cell, 收费金额（元） or （万元）).
+    const cell = named ? FEE_TABLE_CELL.exec(t) : null;
+    if (cell) return amountFinding(j, cell, cell[1]!, cell[2] ?? (/[（(]万元[)）]/.test(t.slice(0, cell.index)) ? '万元' : undefined));
   }
   const zero = (m: RegExpExecArray): FeeFinding => ({ yuan: 0, line: joinedLine(j, m.index), raw: m[0], converted: false });
   if (named) {

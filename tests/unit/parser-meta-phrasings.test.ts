@@ -90,6 +90,11 @@ describe('fees stated in other ways', () => {
     expect(fee('2023年，共收到需缴纳信息处理费的申请2件，因申请人逾期未缴纳，未实际收取信息处理费。')).toBe(0);
   });
 
+  it('reads the fee from a small table in part 六, its unit from the header', () => {
+    expect(fee('| 收费项目 | 收费金额（元） |\n| 信息处理费 | 300 |')).toBe(300);
+    expect(fee('收费项目\t收费金额（万元）\n信息处理费\t0.03')).toBe(300);
+  });
+
   it('does not take a fee rate for an amount collected', () => {
     expect(fee('信息处理费收费标准为每件100元，本年度未收取。')).toBe(0);
     expect(fee('信息处理费收费标准为每件100元。')).toBeNull();
