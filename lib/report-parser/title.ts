@@ -134,11 +134,24 @@ export function findTitle(lines: readonly string[], end: number): TitleInfo | nu
     if (!m) continue;
     let issuer = (m[1]!.trim() || m[3]!.trim()).replace(/[（(]$/, '');
     issuer = issuer.replace(/人民$/, '人民政府');
-    // A cover letter's title (X关于印发X…年度报告的通知, X关于报送…的报告): the body that sends it, else the one named
-    // after the verb.
+    // A cover letter's title: X关于印发Y…年度报告的通知 is Y's report (X publishes it); X关于报送…的报告 and
+    // X / 关于Z…的报告 (X on the line above) are X's.
     const about = issuer.indexOf('关于');
-    if (about > 0 && BODY_SUFFIX.test(issuer.slice(0, about))) issuer = issuer.slice(0, about);
-    else if (about >= 0) issuer = issuer.slice(about + 2).replace(/^(?:印发|报送|公布|发布|上报|转发|呈报)/, '');
+    if (about >= 0) {
+      const verb = /^(?:印发|公布|发布|转发|报送|上报|呈报)/.exec(issuer.slice(about + 2))?.[0] ?? '';
+      const named = issuer.slice(about + 2 + verb.length);
+      let sender = about > 0 && BODY_SUFFIX.test(issuer.slice(0, about)) ? issuer.slice(0, about) : '';
+      if (!sender && about === 0) {
+        for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+          const prev = stripMarkup(lines[k]!);
+          if (!prev) continue;
+          if (isOrgLine(prev)) sender = prev;
+          break;
+        }
+      }
+      const publishes = verb !== '' && verb !== '报送' && verb !== '上报' && verb !== '呈报';
+      issuer = (publishes || !sender) && BODY_SUFFIX.test(named) ? named : sender || named;
+    }
     let title = s;
     if (!issuer) {
       // The title broken over two lines: the name above, the year and "…年度报告" below.

@@ -140,6 +140,10 @@ describe('titles of cover letters, and dates with a weekday', () => {
       ['沭阳县教育局关于印发沭阳县教育局2023年政府信息公开工作年度报告的通知', '沭阳县教育局', '321322'],
       ['沭阳县韩山镇人民政府关于报送2023年度政府信息公开工作年度报告的报告', '韩山镇人民政府', '321322'],
       ['沭阳县人民政府办公室关于2023年度政府信息公开工作情况的报告', '沭阳县人民政府办公室', '321322'],
+      // The office publishes the government's report: the government's.
+      ['沭阳县人民政府办公室关于印发沭阳县人民政府2023年政府信息公开工作年度报告的通知', '沭阳县人民政府', '321322'],
+      // The sender on the line above, the title naming only the place: the sender's.
+      ['沭阳县人民政府办公室\n关于沭阳县2023年政府信息公开工作年度报告的报告', '沭阳县人民政府办公室', '321322'],
     ];
     for (const [title, agency, county] of cases) {
       const m = metaOf(`${title}\n${body}`);
