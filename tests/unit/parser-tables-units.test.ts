@@ -245,6 +245,19 @@ function parseEdited(from: string, to: string) {
   return r.report;
 }
 
+describe('table 3 found with its anchor labels misread', () => {
+  it('上年结转 and 予以公开 both misread by OCR (上年结专, 子以公开): the table is still found and read', () => {
+    const text = readFileSync(T4_FIXTURE, 'utf8');
+    expect(text).toContain('上年结转');
+    const misread = text.replaceAll('结转', '结专').replaceAll('予以公开', '子以公开');
+    const a = parseText(text);
+    const b = parseText(misread);
+    if (!a.ok || !b.ok) throw new Error('not parsed');
+    expect(b.report.applications.newReceived).toEqual(a.report.applications.newReceived);
+    expect(b.report.applications.totalHandled).toEqual(a.report.applications.totalHandled);
+  });
+});
+
 describe('solver', () => {
   it('a column lost from every row from 予以公开 to 总计 is placed at the same column in each (all identities hold)', () => {
     // Rows 一 and 二 are complete; every other row prints six numbers, its otherOrg cell dropped with the column.

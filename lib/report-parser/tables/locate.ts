@@ -237,6 +237,8 @@ const T4_HEADING = /行政复议.{0,3}行政诉讼/;
 const AFTER_T4 = /存在的主要问题|其他需要报告的事项/;
 
 /** Table-3 rows after 本年新收, each with a row that follows it within a few lines (so narrative is not taken). */
+/** Rows of table 3 after 本年新收 (and the other one's year: 上年…申请数量), for when 上年结转 is misread. */
+const TABLE3_FOLLOWER = /^(?:二、上年.{0,3}政府信息公开申请|三、本年度办理结果|[（(][一二三四][)）](?:部分公开|不予公开|无法提供))/;
 const FALLBACK_ANCHORS: readonly (readonly [string, string, RegExp])[] = [
   ['转', '上年结转', /予以公开|办理结果/],
   ['予', '予以公开', /部分公开|不予公开/],
@@ -279,6 +281,21 @@ export function findSections(compact: CompactLines): Sections {
       }
       if (newRow >= 0) break;
     }
+  }
+  // 上年结转 misread (OCR: 上年结专): a 本年新收 line followed by the table's own next rows (二、上年…申请,
+  // 三、本年度办理结果, （二）部分公开 at a row's start) is the table all the same.
+  for (let i = compact.next(0, '收'); newRow < 0 && i < n; i = compact.next(i + 1, '收')) {
+    const l = compact.at(i);
+    if (!NEW_RECEIVED.test(l) || l.length >= 80) continue;
+    let found = -1;
+    for (let j = i + 1; j < Math.min(n, i + 30); j++) {
+      const m = compact.at(j);
+      if (m.length < 80 && TABLE3_FOLLOWER.test(m.replace(/^\|+/, ''))) {
+        found = i;
+        break;
+      }
+    }
+    if (found >= 0) newRow = found;
   }
   // 一、本年新收… itself lost (a page cut, an OCR gap): any other recognisable table-3 row anchors the table, the
   // missing row is then reported by table 3 as row-missing instead of the whole report as truncated.
