@@ -184,7 +184,6 @@ function joinCellDigits(tokens: readonly NumToken[]): NumToken[] | null {
   return merged ? out : null;
 }
 
-/** Candidate readings of a row of `width` cells from its numeric tokens. */
 /**
  * Empty cell lines (one-cell-per-line text) beyond the row's width are empty label columns, not blank numbers: they
  * are dropped from the ends of the row.
@@ -198,6 +197,7 @@ export function trimEmptyCells<T extends NumToken>(tokens: readonly T[], width: 
   return a > 0 || b < tokens.length ? tokens.slice(a, b) : tokens;
 }
 
+/** Candidate readings of a row of `width` cells from its numeric tokens. */
 export function rowCandidates(tokens: readonly NumToken[], width: number, groupSize: number, printedCells = true): Candidate[] {
   if (tokens.length > width) {
     const trimmed = trimEmptyCells(tokens, width);

@@ -108,7 +108,8 @@ export function misreadCount(c: string): number {
   return value;
 }
 
-function blankToken(raw: string, line: number, cell: number): NumToken {
+/** A cell printed blank that keeps its column: a dash, 无, or (raw '') an empty cell line. */
+export function blankToken(raw: string, line: number, cell: number): NumToken {
   return { kind: 'num', value: null, raw, line, cell, unit: null, glued: false, plainDigits: false };
 }
 // Digits glued to the end of a label ("数量123000015"); the label must end in a CJK character or closing mark.
@@ -222,8 +223,8 @@ export function readCell(c: string, line: number, cell: number, nums: NumToken[]
   return text;
 }
 
-/** Whitespace as String.prototype.trim sees it. */
-function isTrimSpace(c: number): boolean {
+/** Whitespace as String.prototype.trim (and \s) sees it. */
+export function isTrimSpace(c: number): boolean {
   return c <= 32
     ? c === 32 || (c >= 9 && c <= 13)
     : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);

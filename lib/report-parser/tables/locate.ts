@@ -3,6 +3,7 @@
  */
 import type { TemplateKey } from '../keys';
 import { toMatchForm as toMatchFormImport } from '../normalize';
+import { isTrimSpace as isTrimSpaceImport } from './cells';
 import { CompactLines } from './compact-lines';
 
 export { CompactLines } from './compact-lines';
@@ -10,6 +11,7 @@ export { CompactLines } from './compact-lines';
 // Bound once: run through tsx (CommonJS), each use of an imported name is a getter call on the other module's
 // exports.
 const toMatchForm = toMatchFormImport;
+const isTrimSpace = isTrimSpaceImport;
 
 const PAGE_NUMBER = [
   /^[-~]\s*\d{1,3}\s*[-~]$/,
@@ -107,13 +109,6 @@ export function findFurniture(lines: readonly string[], from: number, to: number
 
 const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
 
-/** Whitespace as \s (and String.prototype.trim) sees it. */
-function isSpaceCode(c: number): boolean {
-  return c <= 32
-    ? c === 32 || (c >= 9 && c <= 13)
-    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
-}
-
 /**
  * What BARE_NUMBER tests, for a line without form feeds, read by character codes: 0 when the line is not a bare
  * number of 1–3 digits, 1 when it is one at the margin, 2 when it is one after whitespace (indented).
@@ -121,7 +116,7 @@ function isSpaceCode(c: number): boolean {
 function bareNumberKind(t: string): 0 | 1 | 2 {
   const n = t.length;
   let i = 0;
-  while (i < n && isSpaceCode(t.charCodeAt(i))) i++;
+  while (i < n && isTrimSpace(t.charCodeAt(i))) i++;
   const start = i;
   while (i < n && i - start < 4) {
     const c = t.charCodeAt(i);
@@ -130,7 +125,7 @@ function bareNumberKind(t: string): 0 | 1 | 2 {
   }
   const digits = i - start;
   if (digits < 1 || digits > 3) return 0;
-  while (i < n && isSpaceCode(t.charCodeAt(i))) i++;
+  while (i < n && isTrimSpace(t.charCodeAt(i))) i++;
   if (i !== n) return 0;
   return start > 0 ? 2 : 1;
 }
@@ -236,9 +231,9 @@ const T1_HEADING = /主动公开政府信息(情况)?$/;
 const T4_HEADING = /行政复议.{0,3}行政诉讼/;
 const AFTER_T4 = /存在的主要问题|其他需要报告的事项/;
 
-/** Table-3 rows after 本年新收, each with a row that follows it within a few lines (so narrative is not taken). */
-/** Rows of table 3 after 本年新收 (and the other one's year: 上年…申请数量), for when 上年结转 is misread. */
+/** Rows of table 3 that open a line right after 本年新收, for when 上年结转 is misread. */
 const TABLE3_FOLLOWER = /^(?:二、上年.{0,3}政府信息公开申请|三、本年度办理结果|[（(][一二三四][)）](?:部分公开|不予公开|无法提供))/;
+/** Table-3 rows after 本年新收, each with a row that follows it within a few lines (so narrative is not taken). */
 const FALLBACK_ANCHORS: readonly (readonly [string, string, RegExp])[] = [
   ['转', '上年结转', /予以公开|办理结果/],
   ['予', '予以公开', /部分公开|不予公开/],
@@ -287,15 +282,10 @@ export function findSections(compact: CompactLines): Sections {
   for (let i = compact.next(0, '收'); newRow < 0 && i < n; i = compact.next(i + 1, '收')) {
     const l = compact.at(i);
     if (!NEW_RECEIVED.test(l) || l.length >= 80) continue;
-    let found = -1;
-    for (let j = i + 1; j < Math.min(n, i + 30); j++) {
+    for (let j = i + 1; newRow < 0 && j < Math.min(n, i + 30); j++) {
       const m = compact.at(j);
-      if (m.length < 80 && TABLE3_FOLLOWER.test(m.replace(/^\|+/, ''))) {
-        found = i;
-        break;
-      }
+      if (m.length < 80 && TABLE3_FOLLOWER.test(m.replace(/^\|+/, ''))) newRow = i;
     }
-    if (found >= 0) newRow = found;
   }
   // 一、本年新收… itself lost (a page cut, an OCR gap): any other recognisable table-3 row anchors the table, the
   // missing row is then reported by table 3 as row-missing instead of the whole report as truncated.

@@ -3,12 +3,13 @@
  * the numbers that follow it. This one reading covers one-cell-per-line, tab, pipe, markdown and PDF text alike.
  */
 import { compactText as compactTextImport } from '../normalize';
-import { readCell as readCellImport, type NumToken } from './cells';
+import { blankToken as blankTokenImport, readCell as readCellImport, type NumToken } from './cells';
 
 // Bound once: run through tsx (CommonJS), each use of an imported name is a getter call on the other module's
 // exports, and these run per line, cell or candidate name.
 const compactText = compactTextImport;
 const readCell = readCellImport;
+const blankToken = blankTokenImport;
 
 export interface StreamRow {
   /** Label text with whitespace removed, in matching form, leading fragments of earlier rows cut off. */
@@ -241,8 +242,8 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
   // One cell per line indented by a tab (text copied from a web page's table): a line holding only the tab is an
   // empty cell. It is one of the row's cells where it follows the row's label or numbers and its run of such lines
   // ends in a number or the row's end (a blank line), not in more label text (an empty label column).
-  // The last line read that was not blank (-1 after a blank line that is not such a cell), and the run of empty
-  // cell lines decided so far: [runFrom, runTo) are cells when runCells.
+  // The last line read that was not blank (-1 after a blank line that is not such a cell), and the end of the run
+  // of empty cell lines last decided, whose lines are cells when runCells.
   let prevText = -1;
   let runTo = -1;
   let runCells = false;
@@ -263,7 +264,7 @@ export function streamRows(lines: readonly string[], from: number, to: number, s
           }
         }
         if (runCells) {
-          nums.push({ kind: 'num', value: null, raw: '', line: i + 1, cell: 1, unit: null, glued: false, plainDigits: false });
+          nums.push(blankToken('', i + 1, 1));
           continue;
         }
       }
